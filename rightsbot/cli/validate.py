@@ -1,0 +1,35 @@
+"""``rightsbot validate [DIR]``: check a content folder and print every problem as file:line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rightsbot.core.loader import read_content
+from rightsbot.core.strings import t
+
+from .context import EXIT_NOT_FOUND, EXIT_OK, Context
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``validate`` subcommand."""
+    parser = sub.add_parser("validate", help="check a content folder / 检查内容",
+                            description="Check a content folder: schema, ids, citations, quotes, figures. / "
+                                        "检查内容文件夹。")
+    parser.add_argument("dir", nargs="?", help="content folder (default: the shipped content)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    """Validate; a clean folder prints one summary line."""
+    root = Path(args.dir) if args.dir else ctx.content_dir
+    lang = ctx.lang if ctx.lang != "auto" else "en"
+    kb, problems = read_content(root)
+    if problems or kb is None:
+        for problem in problems:
+            ctx.out(str(problem))
+        ctx.err(t("validate.failed", lang, n=len(problems)))
+        return EXIT_NOT_FOUND
+    citations = sum(len(e.citations) for e in kb.entries.values())
+    ctx.out(t("validate.ok", lang, entries=len(kb.entries), laws=len(kb.laws), citations=citations, extra=""))
+    return EXIT_OK

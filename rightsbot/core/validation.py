@@ -1,0 +1,79 @@
+"""Cross-reference checks over a loaded knowledge base.
+
+Schema problems are found while reading (``loader``); here we check what needs the whole
+picture: related ids exist, categories and hotlines are known, every citation resolves to
+an article, every quote is verbatim, and every figure stated is backed by a quote.
+"""
+
+from __future__ import annotations
+
+from .errors import Problem
+from .figures import Figure, figures_in
+from .laws import normalise_quote
+from .model import LANGS, Entry, KnowledgeBase
+
+
+def _check_citations(entry: Entry, kb: KnowledgeBase) -> list[Problem]:
+    problems: list[Problem] = []
+    for citation in entry.citations:
+        law = kb.laws.get(citation.law)
+        if law is None:
+            problems.append(Problem(entry.path, citation.line,
+                                    f"citation to unknown law '{citation.law}' (no content/laws/{citation.law}.md)"))
+            continue
+        article = law.article(citation.article)
+        if article is None:
+            problems.append(Problem(entry.path, citation.line,
+                                    f"《{law.title}》 has no {citation.article.chinese} "
+                                    f"(article {citation.article.key})"))
+            continue
+        if citation.quote is not None and normalise_quote(citation.quote) not in normalise_quote(article.text):
+            problems.append(Problem(entry.path, citation.line,
+                                    f"quote is not verbatim in 《{law.title}》{citation.article.chinese}: "
+                                    f"{citation.quote[:60]!r}"))
+    return problems
+
+
+def unquoted_figures(entry: Entry) -> set[Figure]:
+    """Figures stated in the entry (either language) that no quote or exemption backs."""
+    stated: set[Figure] = set()
+    for lang in LANGS:
+        for text in (entry.title.get(lang), entry.summary.get(lang), entry.answer.get(lang)):
+            stated |= figures_in(text)
+    backed: set[Figure] = set()
+    for citation in entry.citations:
+        if citation.quote:
+            backed |= figures_in(citation.quote)
+    for exemption in entry.exempt:
+        backed |= figures_in(exemption.figure)
+    return stated - backed
+
+
+def check_entry(entry: Entry, kb: KnowledgeBase) -> list[Problem]:
+    """Every cross-reference problem of one entry."""
+    problems = _check_citations(entry, kb)
+    if entry.category not in kb.categories:
+        problems.append(Problem(entry.path, entry.line_of("category"), f"unknown category '{entry.category}' (see categories.yaml)"))
+    for related in entry.related:
+        if related not in kb.entries:
+            problems.append(Problem(entry.path, entry.line_of("related"), f"related id '{related}' does not exist"))
+        elif related == entry.id:
+            problems.append(Problem(entry.path, entry.line_of("related"), "an entry cannot be related to itself"))
+    for number in entry.hotlines:
+        if number not in kb.hotlines:
+            problems.append(Problem(entry.path, entry.line_of("hotlines"), f"hotline '{number}' is not in hotlines.yaml"))
+    missing = unquoted_figures(entry)
+    if missing:
+        listed = ", ".join(str(f) for f in sorted(missing))
+        problems.append(Problem(entry.path, entry.line_of("answer"),
+                                f"figures stated without a verbatim quote that contains them: {listed} "
+                                "(add a citation quote, or an 'exempt' item with a reason)"))
+    return problems
+
+
+def check_knowledge_base(kb: KnowledgeBase) -> list[Problem]:
+    """Every cross-reference problem in the knowledge base."""
+    problems: list[Problem] = []
+    for entry in kb.entries.values():
+        problems += check_entry(entry, kb)
+    return problems
