@@ -172,8 +172,10 @@ def read_entry(path: Path, today: dt.date) -> tuple[Entry | None, list[Problem]]
             reader.problem(f"file name '{path.name}' should be '{entry_id.split('.', 1)[-1]}.yaml' "
                            f"to match id '{entry_id}'", "id")
     problems += reader.problems
-    if reader.problems or None in (entry_id, category, title, summary, answer, questions, keywords,
-                                   hotlines, related, last_reviewed):
+    # an entry with problems is still built when every value could be read, so the
+    # cross-reference checks can report everything in one pass
+    if None in (entry_id, category, title, summary, answer, questions, keywords,
+                hotlines, related, last_reviewed):
         return None, problems
     assert entry_id and category and title and summary and answer and questions and keywords
     assert hotlines is not None and related is not None and last_reviewed is not None
