@@ -91,6 +91,22 @@ _ZH_PERCENT = re.compile(rf"百分之([{NUMERAL_CHARS}]+|\d+(?:\.\d+)?)")
 def figures_in(text: str) -> set[Figure]:
     """Every figure stated in ``text`` (Chinese or English, or both mixed)."""
     found: set[Figure] = set()
+    if not _ANY_NUMBER.search(text):
+        return found
+    if _HAS_CJK.search(text):
+        found |= _zh_figures(text)
+    if _HAS_LATIN.search(text):
+        found |= _en_figures(text)
+    return found
+
+
+_ANY_NUMBER = re.compile(rf"[0-9{NUMERAL_CHARS}]|double|twice|triple|treble|" + "|".join(_EN_WORDS), re.I)
+_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+_HAS_LATIN = re.compile(r"[A-Za-z¥]")
+
+
+def _zh_figures(text: str) -> set[Figure]:
+    found: set[Figure] = set()
     zh_text = _DATES.sub(" ", text)
     for match in _ZH_PERCENT.finditer(zh_text):
         try:
@@ -104,6 +120,11 @@ def figures_in(text: str) -> set[Figure]:
         except ValueError:
             continue
         found.add(Figure(value, _ZH_UNIT_MAP[unit]))
+    return found
+
+
+def _en_figures(text: str) -> set[Figure]:
+    found: set[Figure] = set()
     en_text = _EN_DATES.sub(" ", text)
     for match in _EN_FIGURE.finditer(en_text):
         try:

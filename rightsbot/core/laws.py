@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 from pathlib import Path
 
 import yaml
@@ -145,14 +145,33 @@ class Law:
         return f"{self.title_en} (《{self.title}》), {number.english}"
 
 
+@lru_cache(maxsize=8192)
 def normalise_quote(text: str) -> str:
     """Normalise for verbatim comparison: NFKC width folding, no whitespace.
 
     The statute files keep some half-width ``( ) : ,``; authors type full-width. NFKC maps
     both to one form, so a quote matches when only width or spacing differs.
     """
-    folded = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in folded if not ch.isspace())
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+_SIMPLE_META = re.compile(r'^([A-Za-z_]+): (?:"((?:[^"\\]|\\.)*)"|(\d+))\s*$')
+
+
+def _front_matter(lines: list[str]) -> dict[str, object]:
+    """Front matter as a dict. The statute files use plain ``key: "value"`` lines, read
+    directly (fast); anything else goes through YAML."""
+    meta: dict[str, object] = {}
+    for line in lines:
+        match = _SIMPLE_META.match(line)
+        if not match:
+            loaded = yaml.safe_load("\n".join(lines)) or {}
+            if not isinstance(loaded, dict):
+                raise yaml.YAMLError("front matter must be a mapping")
+            return loaded
+        key, text, number = match.groups()
+        meta[key] = int(number) if number is not None else text.replace('\\"', '"')
+    return meta
 
 
 def parse_law(text: str, slug: str, path: str = "") -> tuple[Law | None, list[Problem]]:
@@ -167,11 +186,9 @@ def parse_law(text: str, slug: str, path: str = "") -> tuple[Law | None, list[Pr
     except StopIteration:
         return None, [Problem(where, 1, "front matter is not closed with '---'")]
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        meta = _front_matter(lines[1:end])
     except yaml.YAMLError as exc:
         return None, [Problem(where, 1, f"front matter is not valid YAML: {exc}")]
-    if not isinstance(meta, dict):
-        return None, [Problem(where, 1, "front matter must be a mapping")]
     for key in ("title", "version", "effective_date"):
         if not meta.get(key):
             problems.append(Problem(where, 1, f"front matter lacks '{key}'"))
@@ -187,7 +204,7 @@ def parse_law(text: str, slug: str, path: str = "") -> tuple[Law | None, list[Pr
 
     for index in range(end + 1, len(lines)):
         line = lines[index].rstrip()
-        match = _ARTICLE_LINE.match(line)
+        match = _ARTICLE_LINE.match(line) if line.startswith("第") else None
         if match:
             close()
             number = ArticleNumber(cn_to_int(match.group(1)),
