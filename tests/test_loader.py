@@ -176,6 +176,12 @@ def test_missing_folder(tmp_path: Path) -> None:
     ("百分之五十 / 50%", {Figure(50, "percent")}),
     ("2026年1月1日施行, since 2024, 拨打12348, 第二十条", set()),
     ("three months and one year", {Figure(3, "month"), Figure(1, "year")}),
+    ("12 or 24 hours; 5 to 10 days", {Figure(12, "hour"), Figure(24, "hour"), Figure(5, "day"), Figure(10, "day")}),
+    ("three, five, seven and ten days", {Figure(3, "day"), Figure(5, "day"), Figure(7, "day"), Figure(10, "day")}),
+    ("收到后15日内；生效后三十日内", {Figure(15, "day"), Figure(30, "day")}),
+    ("最后一日是法定休假日的，以次日为最后一日；第六十日", set()),
+    ("不超过1万元的每件交纳50元", {Figure(10000, "yuan"), Figure(50, "yuan")}),
+    ("退一赔三", {Figure(3, "times")}),
 ])
 def test_figure_extraction(text: str, expected: set[Figure]) -> None:
     assert figures_in(text) == expected

@@ -34,9 +34,14 @@ _ZH_UNITS = [
     ("倍", "times"), ("元", "yuan"), ("%", "percent"), ("％", "percent"),
 ]
 _ZH_NUMBER = rf"(?:\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)"
+# an ordinal or a pointer ("第一日", "最后一日", "前一日", "当日") is not a period
 _ZH_FIGURE = re.compile(
-    rf"({_ZH_NUMBER})\s*(" + "|".join(re.escape(u) for u, _ in _ZH_UNITS) + ")"
+    rf"(?<![第\d{NUMERAL_CHARS}])({_ZH_NUMBER})\s*("
+    + "|".join(re.escape(u) for u, _ in _ZH_UNITS) + ")"
 )
+_POINTERS = "前后同某每这那当下了"
+_ZH_WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(元)")
+_ZH_IDIOM = re.compile(r"退一赔([三十])")
 _ZH_UNIT_MAP = dict(_ZH_UNITS)
 # calendar dates are not figures: 2026年1月1日, 1月1日, 2026-01-01
 _DATES = re.compile(
@@ -59,6 +64,12 @@ _EN_UNITS = [
 _EN_NUMBER = r"\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_EN_WORDS, key=len, reverse=True))
 _EN_FIGURE = re.compile(
     rf"\b({_EN_NUMBER})(?:[\s-]+(?:calendar[\s-]+)?|\s*)(" + "|".join(p for p, _ in _EN_UNITS) + r")\b",
+    re.IGNORECASE,
+)
+# "12 or 24 hours", "three, five, seven and ten days", "5 to 10 days", "one to three times"
+_EN_LIST = re.compile(
+    rf"\b((?:(?:{_EN_NUMBER})(?:\s*,\s*|\s+(?:or|and|to)\s+|\s*[-–]\s*))+(?:{_EN_NUMBER}))"
+    rf"[\s-]+(?:calendar[\s-]+)?(" + "|".join(p for p, _ in _EN_UNITS) + r")\b",
     re.IGNORECASE,
 )
 _EN_MONEY = re.compile(r"(?:RMB|CNY|¥)\s?(\d[\d,]*(?:\.\d+)?)", re.IGNORECASE)
@@ -113,8 +124,15 @@ def _zh_figures(text: str) -> set[Figure]:
             found.add(Figure(float(parse_number(match.group(1))), "percent"))
         except ValueError:
             continue
+    for match in _ZH_WAN.finditer(zh_text):
+        found.add(Figure(float(match.group(1)) * 10000, "yuan"))
+    zh_text = _ZH_WAN.sub(" ", zh_text)
+    for match in _ZH_IDIOM.finditer(zh_text):
+        found.add(Figure(float(parse_number(match.group(1))), "times"))
     for match in _ZH_FIGURE.finditer(zh_text):
         number, unit = match.groups()
+        if number == "一" and match.start() > 0 and zh_text[match.start() - 1] in _POINTERS:
+            continue  # 最后一日, 前一日, 当一天: a day pointed at, not a period
         try:
             value = float(number) if any(c.isdigit() for c in number) else float(parse_number(number))
         except ValueError:
@@ -126,6 +144,10 @@ def _zh_figures(text: str) -> set[Figure]:
 def _en_figures(text: str) -> set[Figure]:
     found: set[Figure] = set()
     en_text = _EN_DATES.sub(" ", text)
+    for match in _EN_LIST.finditer(en_text):
+        unit = _en_unit(match.group(2))
+        for number in re.findall(_EN_NUMBER, match.group(1), re.IGNORECASE):
+            found.add(Figure(_en_value(number), unit))
     for match in _EN_FIGURE.finditer(en_text):
         try:
             found.add(Figure(_en_value(match.group(1)), _en_unit(match.group(2))))

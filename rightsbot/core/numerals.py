@@ -35,7 +35,7 @@ def cn_to_int(text: str) -> int:
         else:
             unit = _UNITS[ch]
             if unit == 10000:
-                section = (section + digit) * unit
+                section = ((section + digit) or 1) * unit
                 total += section
                 section = 0
             else:
