@@ -51,6 +51,8 @@ def test_article_text_includes_later_paragraphs() -> None:
     assert text.startswith("劳动争议申请仲裁的时效期间为一年")
     assert "劳动关系存续期间因拖欠劳动报酬发生争议的" in text
     assert "第二十八条" not in text
+    lines = (CONTENT / "laws" / "labor-dispute-mediation-arbitration-law.md").read_text(encoding="utf-8").splitlines()
+    assert lines[law.article(ArticleNumber(27)).line - 1].startswith("第二十七条 ")
 
 
 @pytest.mark.parametrize("value,expected", [

@@ -18,7 +18,8 @@ import yaml
 from .errors import Problem
 from .numerals import NUMERAL_CHARS, cn_to_int, int_to_cn, parse_number
 
-_ARTICLE_LINE = re.compile(rf"^第([{NUMERAL_CHARS}]+)条(?:之([{NUMERAL_CHARS}]+))?\s")
+# where an article starts (groups: number, 之 number) or ends (a heading, an editorial footnote)
+_BOUNDARY = re.compile(rf"^(?:第([{NUMERAL_CHARS}]+)条(?:之([{NUMERAL_CHARS}]+))?[ \t\u3000]|#|①)", re.M)
 _ARTICLE_REF = re.compile(
     rf"^\s*(?:第)?\s*([0-9０-９]+|[{NUMERAL_CHARS}]+)\s*(?:条)?\s*"
     rf"(?:之\s*([0-9０-９]+|[{NUMERAL_CHARS}]+))?\s*$"
@@ -194,31 +195,21 @@ def parse_law(text: str, slug: str, path: str = "") -> tuple[Law | None, list[Pr
             problems.append(Problem(where, 1, f"front matter lacks '{key}'"))
 
     articles: dict[ArticleNumber, Article] = {}
-    current: ArticleNumber | None = None
-    start_line = 0
-    body: list[str] = []
-
-    def close() -> None:
-        if current is not None:
-            articles[current] = Article(current, "\n".join(body), start_line)
-
-    for index in range(end + 1, len(lines)):
-        line = lines[index].rstrip()
-        match = _ARTICLE_LINE.match(line) if line.startswith("第") else None
-        if match:
-            close()
-            number = ArticleNumber(cn_to_int(match.group(1)),
-                                   cn_to_int(match.group(2)) if match.group(2) else 0)
-            if number in articles:
-                problems.append(Problem(where, index + 1, f"duplicate article {number.chinese}"))
-            current, start_line, body = number, index + 1, [line[match.end():].strip()]
-        elif line.startswith("#") or line.startswith("①"):
-            # a heading or an editorial footnote ends the article before it
-            close()
-            current, body = None, []
-        elif line.strip() and current is not None:
-            body.append(line.strip())
-    close()
+    body_text = "\n".join(lines[end + 1:])
+    first_line = end + 2  # 1-based line number of body_text's first line
+    boundaries = list(_BOUNDARY.finditer(body_text))
+    line_number, counted_to = first_line, 0
+    for index, match in enumerate(boundaries):
+        if match.group(1) is None:
+            continue  # a heading or an editorial footnote: it ends the article before it
+        stop = boundaries[index + 1].start() if index + 1 < len(boundaries) else len(body_text)
+        number = ArticleNumber(cn_to_int(match.group(1)), cn_to_int(match.group(2)) if match.group(2) else 0)
+        line_number += body_text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        if number in articles:
+            problems.append(Problem(where, line_number, f"duplicate article {number.chinese}"))
+        paragraphs = [row.strip() for row in body_text[match.end():stop].split("\n")]
+        articles[number] = Article(number, "\n".join(row for row in paragraphs if row), line_number)
     if not articles:
         problems.append(Problem(where, 1, "no article lines (第X条 ...) found"))
     law = Law(

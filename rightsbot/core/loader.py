@@ -184,10 +184,14 @@ def read_entry(path: Path, today: dt.date) -> tuple[Entry | None, list[Problem]]
                  {str(k[0]): v for k, v in doc.lines.items() if len(k) == 1}), problems
 
 
-def read_content(root: Path, today: dt.date | None = None) -> tuple[KnowledgeBase | None, list[Problem]]:
-    """Load and fully validate a content folder. Returns the knowledge base and all problems.
+def read_content(root: Path, today: dt.date | None = None,
+                 authoring_checks: bool = True) -> tuple[KnowledgeBase | None, list[Problem]]:
+    """Load and validate a content folder. Returns the knowledge base and all problems.
 
-    The knowledge base is None only when nothing usable could be read.
+    The knowledge base is None only when nothing usable could be read. Structure, ids and
+    citations (article exists, quote verbatim) are always checked; ``authoring_checks``
+    adds the checks that only an author can act on (every figure backed by a quote), which
+    ``validate`` and the tests run and the per-question commands skip to start faster.
     """
     from .validation import check_knowledge_base  # local: validation imports this module
 
@@ -218,13 +222,13 @@ def read_content(root: Path, today: dt.date | None = None) -> tuple[KnowledgeBas
     order = {cid: i for i, cid in enumerate(categories)}
     ordered = dict(sorted(entries.items(), key=lambda kv: (order.get(kv[1].category, len(order)), kv[1].path)))
     kb = KnowledgeBase(str(root), ordered, laws, hotlines, categories)
-    problems += check_knowledge_base(kb)
+    problems += check_knowledge_base(kb, authoring_checks=authoring_checks)
     return kb, sorted(set(problems))
 
 
-def load_content(root: Path | None = None) -> KnowledgeBase:
+def load_content(root: Path | None = None, authoring_checks: bool = False) -> KnowledgeBase:
     """Load a content folder (the shipped one by default); raise ContentError on any problem."""
-    kb, problems = read_content(root or default_content_dir())
+    kb, problems = read_content(root or default_content_dir(), authoring_checks=authoring_checks)
     if problems or kb is None:
         raise ContentError(problems or [Problem(str(root), 0, "content could not be loaded")])
     return kb
