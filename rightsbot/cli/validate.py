@@ -7,6 +7,8 @@ from pathlib import Path
 
 from rightsbot.core.loader import read_content
 from rightsbot.core.strings import t
+from rightsbot.deadlines import check_deadline_content
+from rightsbot.deadlines.strings import t as deadline_t
 
 from .context import EXIT_NOT_FOUND, EXIT_OK, Context
 
@@ -25,11 +27,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     root = Path(args.dir) if args.dir else ctx.content_dir
     lang = ctx.lang if ctx.lang != "auto" else "en"
     kb, problems = read_content(root)
+    rule_count, deadline_problems = check_deadline_content(root, kb.laws if kb else None)
+    problems = sorted(set(problems) | set(deadline_problems))
     if problems or kb is None:
         for problem in problems:
             ctx.out(str(problem))
         ctx.err(t("validate.failed", lang, n=len(problems)))
         return EXIT_NOT_FOUND
     citations = sum(len(e.citations) for e in kb.entries.values())
-    ctx.out(t("validate.ok", lang, entries=len(kb.entries), laws=len(kb.laws), citations=citations, extra=""))
+    ctx.out(t("validate.ok", lang, entries=len(kb.entries), laws=len(kb.laws), citations=citations,
+              extra=deadline_t("validate.rules", lang, n=rule_count) if rule_count else ""))
     return EXIT_OK
