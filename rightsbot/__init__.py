@@ -10,4 +10,10 @@ The package is split so that the architecture shows in the layout:
 * ``rightsbot.tui``       the Textual face (the only package that imports textual)
 """
 
+import sys
+
+# Write no bytecode for any module imported after this one (the privacy promise: no file
+# written). Installed wheels ship precompiled; this covers source and editable checkouts.
+sys.dont_write_bytecode = True
+
 __version__ = "0.1.0"

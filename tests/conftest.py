@@ -6,15 +6,20 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+
+sys.dont_write_bytecode = True  # the test run writes no __pycache__ into the checkout
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from rightsbot.core.loader import default_content_dir
 
-# hypothesis must not write its example database into the checkout
+# hypothesis must not write its example database (or anything else) into the checkout
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="rightsbot-hypothesis-"))
 settings.register_profile("rightsbot", database=None, deadline=None)
 settings.load_profile("rightsbot")
 

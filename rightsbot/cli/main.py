@@ -71,7 +71,8 @@ def run(argv: Sequence[str], report: HardeningReport | None = None) -> int:
     ctx = Context(args, ignored)
     lang = ctx.lang if ctx.lang != "auto" else "en"
     if ignored:
-        ctx.err(t("privacy.ignored_env", lang, names=", ".join(ignored)))
+        for code in ([ctx.lang] if ctx.lang != "auto" else ["zh", "en"]):
+            ctx.err(t("privacy.ignored_env", code, names=", ".join(ignored)))
     debug = getattr(args, "debug", False)
     try:
         if getattr(args, "run", None) is None:
