@@ -1,0 +1,1 @@
+"""The conversation: questions, answer cards, the crisis banner, links and the side panel."""
