@@ -9,6 +9,9 @@ from rightsbot.core.loader import read_content
 from rightsbot.core.strings import t
 from rightsbot.deadlines import check_deadline_content
 from rightsbot.deadlines.strings import t as deadline_t
+from rightsbot.navigator.flows import check_flow_content
+from rightsbot.navigator.strings import t as flow_t
+from rightsbot.search.synonyms import read_synonyms
 
 from .context import EXIT_NOT_FOUND, EXIT_OK, Context
 
@@ -28,7 +31,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     lang = ctx.lang if ctx.lang != "auto" else "en"
     kb, problems = read_content(root)
     rule_count, deadline_problems = check_deadline_content(root, kb.laws if kb else None)
-    problems = sorted(set(problems) | set(deadline_problems))
+    _, synonym_problems = read_synonyms(root)
+    flow_count, flow_problems = check_flow_content(root, kb)
+    problems = sorted(set(problems) | set(deadline_problems) | set(synonym_problems) | set(flow_problems))
     if problems or kb is None:
         for problem in problems:
             ctx.out(str(problem))
@@ -36,5 +41,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         return EXIT_NOT_FOUND
     citations = sum(len(e.citations) for e in kb.entries.values())
     ctx.out(t("validate.ok", lang, entries=len(kb.entries), laws=len(kb.laws), citations=citations,
-              extra=deadline_t("validate.rules", lang, n=rule_count) if rule_count else ""))
+              extra=(deadline_t("validate.rules", lang, n=rule_count) if rule_count else "")
+              + (flow_t("validate.flows", lang, n=flow_count) if flow_count else "")))
     return EXIT_OK
