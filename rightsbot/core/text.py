@@ -19,11 +19,20 @@ def clean_question(raw: str) -> tuple[str, bool]:
     hide text in a terminal), repairs lone surrogates from undecodable bytes, collapses
     whitespace and cuts to :data:`MAX_QUESTION_CHARS`. Returns (text, was_truncated).
     """
-    text = raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if _has_surrogates(raw) else raw
+    text = _repair_surrogates(raw) if _has_surrogates(raw) else raw
     cleaned = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") else ch for ch in text)
     cleaned = " ".join(cleaned.split())
     truncated = len(cleaned) > MAX_QUESTION_CHARS
     return cleaned[:MAX_QUESTION_CHARS], truncated
+
+
+def _repair_surrogates(text: str) -> str:
+    """Undecodable bytes (surrogate escapes from argv/stdin) become proper text or U+FFFD;
+    any other lone surrogate becomes U+FFFD."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
 
 
 def _has_surrogates(text: str) -> bool:

@@ -1,5 +1,5 @@
 """A small BM25 over an inverted index: cost grows with the postings a query touches,
-not with the number of documents."""
+not with the number of documents (and a term reads at most :attr:`BM25.MAX_POSTINGS`)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,10 @@ from collections.abc import Iterable
 class BM25:
     """Okapi BM25 with per-document term counts given up front."""
 
+    #: The most postings of one term a query reads, best first (static impact pruning: on a
+    #: large index a very common term only scores the documents where it weighs most).
+    MAX_POSTINGS = 400
+
     def __init__(self, docs: list[Counter[str]], k1: float = 1.2, b: float = 0.75):
         self.k1 = k1
         """Term-frequency saturation."""
@@ -20,32 +24,35 @@ class BM25:
         """Number of documents."""
         lengths = [sum(doc.values()) for doc in docs]
         average = (sum(lengths) / len(lengths)) if lengths else 1.0
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        """term -> [(doc index, saturated tf weight)], precomputed at build time."""
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        k1_plus = k1 + 1
         for index, doc in enumerate(docs):
             norm = k1 * (1 - b + b * lengths[index] / (average or 1.0))
             for term, tf in doc.items():
-                self.postings[term].append((index, tf * (k1 + 1) / (tf + norm)))
+                postings[term].append((index, tf * k1_plus / (tf + norm)))
+        for plist in postings.values():
+            if len(plist) > self.MAX_POSTINGS:
+                plist.sort(key=lambda posting: -posting[1])
+        self.postings: dict[str, list[tuple[int, float]]] = dict(postings)
+        """term -> [(doc index, saturated tf weight)], precomputed at build time."""
+        size = self.size
         self.idf: dict[str, float] = {
-            term: math.log(1 + (self.size - len(p) + 0.5) / (len(p) + 0.5)) for term, p in self.postings.items()
+            term: math.log(1 + (size - len(p) + 0.5) / (len(p) + 0.5)) for term, p in postings.items()
         }
         """Inverse document frequency of each known term."""
         self.max_idf = math.log(1 + (self.size + 0.5) / 0.5)
         """The idf an unknown term would have: what it costs the query's confidence."""
 
-    def scores(self, terms: Iterable[str]) -> tuple[dict[int, float], float]:
-        """Scores of the documents that share a term with the query, and the query's
-        ceiling (the score a perfect match would get, unknown terms at maximum idf)."""
+    def scores(self, terms: Iterable[str]) -> dict[int, float]:
+        """Scores of the documents that share a term with the query."""
         counts = Counter(terms)
         result: dict[int, float] = defaultdict(float)
-        ceiling = 0.0
         for term, qtf in counts.items():
             idf = self.idf.get(term)
-            weight = 1.0 + math.log(qtf)
             if idf is None:
-                ceiling += self.max_idf * weight * (self.k1 + 1) / 2
                 continue
-            ceiling += idf * weight * (self.k1 + 1) / 2
-            for index, tf_weight in self.postings[term]:
-                result[index] += idf * weight * tf_weight
-        return result, ceiling
+            weight = idf * (1.0 + math.log(qtf))
+            plist = self.postings[term]
+            for index, tf_weight in (plist if len(plist) <= self.MAX_POSTINGS else plist[: self.MAX_POSTINGS]):
+                result[index] += weight * tf_weight
+        return result

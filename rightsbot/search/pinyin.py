@@ -1,13 +1,19 @@
 """Fuzzy pinyin: homophone typos (复意 for 复议, 仲才 for 仲裁) and pinyin input
 (``tuoqian gongzi``) meet the right words through their toneless, fuzzed syllables.
 
-The character table is generated at build time (``search/tables.py``) so pypinyin is not
-imported at run time.
+Pinyin typed as Latin letters is also read back into Chinese words
+(:class:`PinyinReader`), preferring the words of the knowledge base, so that ``laoban bu
+gei gongzi`` is searched as 老板不给工资, with synonyms and crisis rules applied.
+
+The character and word-reading tables are generated at build time (``search/tables.py``)
+so pypinyin is not imported at run time.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -38,10 +44,17 @@ def _tables() -> tuple[dict[str, str], frozenset[str]]:
     return char_to_syllable, frozenset(syllables)
 
 
+@lru_cache(maxsize=1)
+def _fuzzed_chars() -> dict[str, str]:
+    table, syllables = _tables()
+    fuzzed = {s: fuzz_syllable(s) for s in syllables}
+    return {char: fuzzed[syllable] for char, syllable in table.items()}
+
+
 def char_syllables(run: str) -> list[str]:
     """Fuzzed syllables of a run of Chinese characters (characters without a reading are skipped)."""
-    table, _ = _tables()
-    return [fuzz_syllable(table[ch]) for ch in run if ch in table]
+    table = _fuzzed_chars()
+    return [table[ch] for ch in run if ch in table]
 
 
 _LATIN_WORD = re.compile(r"[a-z]+")
@@ -82,3 +95,191 @@ def latin_syllables(text: str) -> list[str]:
         if parts and (len(parts) >= 2 or len(word) >= 4):
             result.extend(fuzz_syllable(p) for p in parts)
     return result
+
+
+@lru_cache(maxsize=1)
+def _word_readings() -> dict[str, tuple[str, ...]]:
+    """Dictionary words whose reading differs from their characters' usual readings."""
+    text = (resources.files("rightsbot.search") / "data" / "readings.tsv").read_text(encoding="utf-8")
+    readings: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        word, syllables = line.split("\t")
+        readings[word] = tuple(syllables.split())
+    return readings
+
+
+def word_syllables(word: str) -> tuple[str, ...]:
+    """Fuzzed syllables of a Chinese word, using the word's own reading when it has one
+    (调解 -> tiao jie, not diao jie)."""
+    reading = _word_readings().get(word)
+    if reading is not None:
+        return tuple(fuzz_syllable(s) for s in reading)
+    return tuple(char_syllables(word))
+
+
+def pinyin_words(text: str) -> list[list[str]]:
+    """The Latin words of ``text`` that read as pinyin, each as its syllables (not fuzzed)."""
+    result: list[list[str]] = []
+    for word in _LATIN_WORD.findall(text):
+        parts = split_pinyin(word)
+        if parts:
+            result.append(parts)
+    return result
+
+
+class PinyinReader:
+    """Reads toneless pinyin back into Chinese: the most probable path of words.
+
+    Candidate words come from the knowledge base's own vocabulary (strongly preferred, the
+    more the more often it is used) and from the segmenter's dictionary; syllables are
+    compared fuzzily (zh/z, ch/c, sh/s, -ng/-n), an exact reading being preferred. Built
+    lazily, on the first pinyin question.
+    """
+
+    #: Longest word, in syllables, that is looked up.
+    MAX_SYLLABLES = 6
+    #: How many of the dictionary's most frequent words are candidates.
+    GENERAL_WORDS = 12_000
+    #: Score penalty for each syllable that matches only fuzzily (zi typed for zhi).
+    FUZZY_PENALTY = 2.0
+
+    def __init__(self, domain_words: dict[str, int], dictionary: Iterable[tuple[str, int]], total: int):
+        self._domain = domain_words
+        self._dictionary = dictionary
+        self._total = total
+        self._table: dict[tuple[str, ...], list[tuple[float, str, tuple[str, ...]]]] | None = None
+
+    def _build(self) -> dict[tuple[str, ...], list[tuple[float, str, tuple[str, ...]]]]:
+        table: dict[tuple[str, ...], list[tuple[float, str, tuple[str, ...]]]] = {}
+        log_total = math.log(self._total)
+        readings = _word_readings()
+        raw_table, _ = _tables()
+        raw = raw_table.__getitem__
+        fuzz = {s: fuzz_syllable(s) for s in set(raw_table.values())}
+        for syllables in readings.values():
+            for syllable in syllables:
+                fuzz.setdefault(syllable, fuzz_syllable(syllable))
+
+        def add(word: str, logp: float) -> None:
+            exact = readings.get(word)
+            if exact is None:
+                try:
+                    exact = tuple(map(raw, word))
+                except KeyError:  # not a Chinese word
+                    return
+            key = tuple(fuzz[s] for s in exact)
+            options = table.setdefault(key, [])
+            for i, (old, old_word, old_exact) in enumerate(options):
+                if old_exact == exact:
+                    if logp > old:
+                        options[i] = (logp, word, exact)
+                    return
+            options.append((logp, word, exact))
+
+        for rank, (word, freq) in enumerate(self._dictionary):
+            if rank >= self.GENERAL_WORDS:
+                break
+            add(word, math.log(freq) - log_total)
+        # a word of the knowledge base beats the general words that sound the same, without
+        # changing where the words split; between two of its words, the more used one wins
+        floor = math.log(20) - log_total
+        general = {key: max(logp for logp, _, _ in options) for key, options in table.items()}
+        for word, count in sorted(self._domain.items(), key=lambda item: -item[1]):
+            if 2 <= len(word) <= self.MAX_SYLLABLES:
+                exact = readings.get(word)
+                if exact is None:
+                    try:
+                        exact = tuple(map(raw, word))
+                    except KeyError:
+                        continue
+                rival = general.get(tuple(fuzz[s] for s in exact), floor)
+                add(word, max(rival, floor + math.log(1 + count)) + 1.0)
+        return table
+
+    def _best(self, raw: tuple[str, ...], fuzzed: tuple[str, ...]) -> tuple[float, str] | None:
+        assert self._table is not None
+        options = self._table.get(fuzzed)
+        if not options:
+            return None
+        return max((logp - self.FUZZY_PENALTY * sum(a != b for a, b in zip(exact, raw)), word)
+                   for logp, word, exact in options)
+
+    def read(self, syllables: list[str]) -> str:
+        """Most probable Chinese text for a list of syllables ('' for syllables nothing covers)."""
+        if self._table is None:
+            self._table = self._build()
+        raw = [s for s in syllables]
+        fuzzed = [fuzz_syllable(s) for s in syllables]
+        n = len(raw)
+        unknown = -40.0
+        best: list[tuple[float, int, str]] = [(0.0, 0, "")] * (n + 1)
+        for start in range(n - 1, -1, -1):
+            single = self._best((raw[start],), (fuzzed[start],))
+            choice = ((single[0] if single else unknown) + best[start + 1][0], start + 1, single[1] if single else "")
+            for end in range(start + 2, min(n, start + self.MAX_SYLLABLES) + 1):
+                found = self._best(tuple(raw[start:end]), tuple(fuzzed[start:end]))
+                if found is not None:
+                    score = found[0] + best[end][0]
+                    if score > choice[0]:
+                        choice = (score, end, found[1])
+            best[start] = choice
+        out: list[str] = []
+        position = 0
+        while position < n:
+            _, end, word = best[position]
+            out.append(word)
+            position = end
+        return "".join(out)
+
+
+class HomophoneFixer:
+    """Repairs homophone typos (工姿 -> 工资, 复意 -> 复议, 国家赔长 -> 国家赔偿).
+
+    A typo usually leaves its word in pieces: the segmenter cuts 拖欠工姿 into 拖欠/工/姿. A
+    stretch of two to four such one-character pieces that sounds like a word of the knowledge
+    base is replaced by that word. Stretches across real words (复议/要 -> 议要) are never
+    touched, so correct text is left alone.
+    """
+
+    def __init__(self, vocabulary: Iterable[str], cut: Callable[[str], Sequence[str]]):
+        self._vocabulary = set(vocabulary)
+        self._cut = cut
+        self._table: dict[tuple[str, ...], str] | None = None
+
+    def _build(self) -> dict[tuple[str, ...], str]:
+        table: dict[tuple[str, ...], str] = {}
+        chars = _fuzzed_chars()
+        for word in sorted(self._vocabulary):
+            if 2 <= len(word) <= 4 and all(ch in chars for ch in word):
+                table.setdefault(tuple(chars[ch] for ch in word), word)
+        return table
+
+    def fix(self, run: str) -> str:
+        """``run`` (Chinese characters only) with homophone typos repaired."""
+        if len(run) < 2:
+            return run
+        if self._table is None:
+            self._table = self._build()
+        chars = _fuzzed_chars()
+        out: list[str] = []
+        pieces = list(self._cut(run))
+        i = 0
+        while i < len(pieces):
+            if len(pieces[i]) == 1:
+                singles = 1
+                while i + singles < len(pieces) and len(pieces[i + singles]) == 1 and singles < 4:
+                    singles += 1
+                for size in range(singles, 1, -1):
+                    piece = "".join(pieces[i:i + size])
+                    word = self._table.get(tuple(chars.get(ch, "?") for ch in piece))
+                    if word is not None and piece not in self._vocabulary:
+                        out.append(word)
+                        i += size
+                        break
+                else:
+                    out.append(pieces[i])
+                    i += 1
+                continue
+            out.append(pieces[i])
+            i += 1
+        return "".join(out)

@@ -1,4 +1,4 @@
-"""Build the two small data tables the search ships, so that start-up needs neither
+"""Build the three small data tables the search ships, so that start-up needs neither
 pypinyin (heavy to import) nor jieba's full dictionary (slow to load, and jieba would
 write a cache file to do it).
 
@@ -29,6 +29,27 @@ def build_pinyin_table() -> str:  # pragma: no cover - maintainer tool
     return "".join(f"{s}\t{''.join(chars)}\n" for s, chars in sorted(groups.items()))
 
 
+def build_word_reading_table() -> str:  # pragma: no cover - maintainer tool
+    """``word<TAB>syllables`` for the dictionary words whose reading differs from reading each
+    character alone (银行 yin hang, 调解 tiao jie, 还钱 huan qian): polyphonic characters."""
+    from pypinyin import Style, lazy_pinyin
+
+    single = {}
+    for line in build_pinyin_table().splitlines():
+        syllable, chars = line.split("\t")
+        for char in chars:
+            single.setdefault(char, syllable)
+    rows = []
+    for line in (DATA / "words.txt").read_text(encoding="utf-8").splitlines():
+        word = line.split(" ")[0]
+        if len(word) < 2:
+            continue
+        reading = lazy_pinyin(word, style=Style.NORMAL, errors="ignore")
+        if len(reading) == len(word) and reading != [single.get(c) for c in word]:
+            rows.append(f"{word}\t{' '.join(reading)}\n")
+    return "".join(rows)
+
+
 def build_word_table() -> str:  # pragma: no cover - maintainer tool
     """jieba's most frequent words, ``word freq`` per line, in jieba's dictionary format."""
     import jieba
@@ -43,7 +64,8 @@ def main() -> None:  # pragma: no cover - maintainer tool
     """Write both tables."""
     (DATA / "pinyin.tsv").write_text(build_pinyin_table(), encoding="utf-8")
     (DATA / "words.txt").write_text(build_word_table(), encoding="utf-8")
-    print(f"wrote {DATA / 'pinyin.tsv'} and {DATA / 'words.txt'}")
+    (DATA / "readings.tsv").write_text(build_word_reading_table(), encoding="utf-8")
+    print(f"wrote {DATA / 'pinyin.tsv'}, {DATA / 'words.txt'} and {DATA / 'readings.tsv'}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,212 @@
+"""Unit tests of the search pieces: normalisation, segmentation, pinyin, synonyms, crisis
+rules, abstention on plainly off-topic questions, and the language of the answer."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from rightsbot.core.loader import default_content_dir, read_content
+from rightsbot.search import SearchIndex
+from rightsbot.search.crisis import is_crisis
+from rightsbot.search.normalize import chinese_number, normalise
+from rightsbot.search.pinyin import fuzz_syllable, split_pinyin
+from rightsbot.search.segment import Segmenter
+from rightsbot.search.synonyms import SynonymMap, read_synonyms
+from rightsbot.search.tokenize import bigrams, english_words, looks_like_pinyin
+
+CONTENT = default_content_dir()
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    kb, problems = read_content(CONTENT)
+    assert kb is not None and not problems
+    return SearchIndex(kb)
+
+
+# -- normalisation ------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, expected", [
+    ("上訪要去哪裡登記", "上访要去哪里登记"),
+    ("ＡＢＣ  Def", "abc def"),
+    ("退1赔3", "退一赔三"),
+    ("60天内", "六十天内"),
+    ("买到过期的零食能赔拾倍不", "买到过期的零食能赔十倍不"),
+    ("500元", "五百元"),
+    ("打110报警", "打110报警"),
+    ("12315投诉", "12315投诉"),
+    ("n+1和2n", "n+1和2n"),
+    ("  spaced \t out \n", "spaced out"),
+])
+def test_normalise(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+def test_chinese_numbers() -> None:
+    assert [chinese_number(n) for n in (0, 7, 10, 15, 20, 60, 105, 120)] == [
+        "〇", "七", "十", "十五", "二十", "六十", "一百零五", "一百二十"]
+
+
+# -- segmentation and channels -----------------------------------------------------
+
+def test_segmenter_uses_dictionary_and_domain_words() -> None:
+    plain = Segmenter()
+    assert plain.cut("老板欠我三个月工资不给") == ("老板", "欠", "我", "三个", "月", "工资", "不", "给")
+    taught = Segmenter({"劳动仲裁": 2000})
+    assert "劳动仲裁" in taught.cut("去劳动仲裁")
+    assert "仲裁" in taught.cut_for_search("劳动仲裁")
+
+
+def test_channels() -> None:
+    assert bigrams("工资拖欠") == ["工资", "资拖", "拖欠"]
+    assert bigrams("欠") == ["欠"]
+    assert english_words("My boss hasn't paid the wages") == english_words("boss paid wage") == ["boss", "paid", "wag"]
+
+
+# -- pinyin ----------------------------------------------------------------------------
+
+def test_fuzzy_syllables() -> None:
+    assert fuzz_syllable("zhong") == "zon"
+    assert fuzz_syllable("shang") == "san"
+    assert fuzz_syllable("gong") == "gon"
+    assert split_pinyin("tuoqian") == ["tuo", "qian"]
+    assert split_pinyin("hello") is None
+    assert looks_like_pinyin("laoban bu gei gongzi")
+    assert not looks_like_pinyin("my boss did not pay me")
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("laoban bu gei gongzi zenmeban", "老板不给工资怎么办"),
+    ("xinfang dafu bu manyi", "信访答复不满意"),
+    ("guojia peichang shenqing qixian", "国家赔偿申请期限"),
+    ("minggaoguan", "民告官"),
+    ("tiaojie", "调解"),
+])
+def test_pinyin_read_back_into_chinese(index: SearchIndex, typed: str, expected: str) -> None:
+    assert index.read_pinyin(typed) == expected
+
+
+def test_homophone_typos_repaired(index: SearchIndex) -> None:
+    assert index.fix_typos("劳动仲材") == "劳动仲裁"
+    assert index.fix_typos("行政复仪") == "行政复议"
+    assert index.fix_typos("信访局不给登计") == "信访局不给登记"
+    assert index.fix_typos("复议要交费吗") == "复议要交费吗"  # correct text untouched
+
+
+# -- synonyms --------------------------------------------------------------------------
+
+def test_synonyms_expand_both_languages() -> None:
+    synonyms = SynonymMap((("讨薪", "拖欠工资"), ("上访", "信访"), ("fired", "dismissal"), ("laid off", "dismissal")))
+    assert synonyms.expand("去哪里讨薪") == "去哪里讨薪 拖欠工资"
+    assert synonyms.expand("i was laid off") == "i was laid off dismissal"
+    assert synonyms.expand("firedog") == "firedog"  # English variants match whole words only
+    assert synonyms.expand("上访和信访") == "上访和信访"  # canonical already there
+
+
+def test_shipped_synonyms_are_valid() -> None:
+    synonyms, problems = read_synonyms(CONTENT)
+    assert problems == []
+    assert len(synonyms.pairs) > 300
+
+
+def _content_with_synonyms(tmp_path: Path, text: str) -> Path:
+    root = tmp_path / "content"
+    (root / "search").mkdir(parents=True)
+    (root / "search" / "synonyms.yaml").write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("text, message", [
+    ("synonyms:\n  zh:\n    信访: [上访, 上访]\n", "listed twice"),
+    ("synonyms:\n  zh:\n    信访: [信访]\n", "canonical word itself"),
+    ("synonyms:\n  zh:\n    信访: [petition]\n", "no Chinese"),
+    ("synonyms:\n  en:\n    petition: [上访]\n", "not English"),
+    ("synonyms:\n  zh:\n    信访: []\n", "at least 1"),
+    ("synonyms:\n  fr:\n    a: [b]\n", "unknown field"),
+    ("synonym:\n  zh: {}\n", "unknown field"),
+])
+def test_synonym_problems_are_reported(tmp_path: Path, text: str, message: str) -> None:
+    _, problems = read_synonyms(_content_with_synonyms(tmp_path, text))
+    assert any(message in p.message for p in problems), problems
+    assert all(p.line >= 1 for p in problems)
+
+
+def test_validate_reports_synonym_problems(tmp_path: Path, cli) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT, root)
+    (root / "search" / "synonyms.yaml").write_text("synonyms:\n  zh:\n    信访: [信访]\n", encoding="utf-8")
+    run = cli("validate", str(root))
+    assert run.code == 1
+    assert "synonyms.yaml:3:" in run.out
+
+
+# -- crisis rules ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "他现在在打我", "老公正在打我，救命", "我不想活了", "真的不想再活下去了", "好想死",
+    "有人拿着刀在门口", "家里着火了", "煤气泄漏了怎么办", "我儿子刚才误喝了农药",
+    "有人把我孩子抢走了", "女儿被人拐走了", "孩子不见了", "我妈吃了一瓶安眠药",
+    "I want to kill myself", "my husband is beating me right now", "there's a man with a knife outside my door",
+    "my house is on fire", "someone grabbed my kid", "He is choking me, please help",
+    "wo bu xiang huo le",
+])
+def test_crisis_detected(index: SearchIndex, text: str) -> None:
+    result = index.search(text)
+    assert result.crisis, text
+    assert result.hits[0].entry_id == "safety.emergency"
+    assert not result.abstained
+
+
+@pytest.mark.parametrize("text", [
+    "打官司要多少钱", "因为举报被打击报复了", "老公家暴怎么办", "老公经常打我，怎么申请人身安全保护令",
+    "家暴能起诉离婚吗", "去年被人打了还能告吗", "被讨债公司关起来不让走，后来跑出来了，能报警吗",
+    "吃了餐馆的饭食物中毒了怎么赔", "拆迁队打人砸东西", "心理援助热线是多少",
+    "Can my boss fire me for being pregnant?", "I was fired last week",
+    "Food poisoning from a restaurant, what can I claim?", "Please help me, my boss has not paid me",
+    "My husband has hit me several times. Can a court order him to stay away from me?",
+])
+def test_not_crisis(text: str) -> None:
+    assert not is_crisis(normalise(text)), text
+
+
+# -- abstention and language ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "今天北京天气怎么样", "What's the weather like tomorrow?", "红烧肉怎么做好吃", "How do I cook dumplings?",
+    "asdfgh jkl", "啊啊啊啊啊", "87654321", "42", "hello", "你好", "🙂🙂🙂", "？？？",
+    "离婚的时候房子怎么分", "追尾事故谁全责", "炒股亏了三十万", "实用新型专利怎么申请", "How do I extend my tourist visa?",
+])
+def test_off_topic_abstains(index: SearchIndex, text: str) -> None:
+    result = index.search(text)
+    assert result.abstained and not result.crisis, (text, result.hits[:1])
+    assert result.best is None
+
+
+WAGES = ("labor.wage-arrears", "labor.migrant-wages")
+
+
+@pytest.mark.parametrize("text, expected, lang", [
+    ("老板欠我三个月工资不给", WAGES, "zh"),
+    ("上訪要去哪裡登記", ("petition.filing", "petition.acceptance"), "zh"),
+    ("公司拖欠工姿", WAGES, "zh"),
+    ("民告官有没有时间限制", ("admin-litigation.deadline",), "zh"),
+    ("my boss hasn't paid me for two months", WAGES, "en"),
+    ("laoban bu gei gongzi zenmeban", WAGES, "zh"),
+    ("我的boss不给我发工资", WAGES, "zh"),
+    ("How do I apply for 法律援助?", ("legal-aid.apply",), "en"),
+])
+def test_people_type_the_way_they_speak(index: SearchIndex, text: str, expected: tuple[str, ...], lang: str) -> None:
+    result = index.search(text)
+    assert result.best in expected, (text, result.hits[:3])
+    assert result.lang == lang
+
+
+def test_hits_are_ranked_and_bounded(index: SearchIndex) -> None:
+    result = index.search("复议")
+    assert 1 <= len(result.hits) <= 5
+    scores = [h.score for h in result.hits]
+    assert scores == sorted(scores, reverse=True)
+    assert len({h.entry_id for h in result.hits}) == len(result.hits)
