@@ -3,31 +3,36 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from rightsbot import __version__
 from rightsbot.core.errors import ContentError
 from rightsbot.core.strings import t
 from rightsbot.privacy import HardeningReport
 
-from . import ask, law, show, topics, validate
 from .context import EXIT_NOT_FOUND, EXIT_USAGE, Context, report_content_error
 
-#: Command modules, in the order ``--help`` lists them. Each has register() and run().
-COMMANDS = [ask, show, topics, law, validate]
+#: Subcommand -> module under ``rightsbot.cli`` (each has register() and run()), in --help
+#: order. A module is imported only when its command runs, or for --help, so a question
+#: does not pay for the calculator's or the interview's imports at start-up.
+COMMANDS: dict[str, str] = {
+    "ask": "ask", "show": "show", "topics": "topics", "law": "law", "validate": "validate",
+    "deadline": "deadline", "guide": "guide", "privacy-check": "privacy_check",
+}
 
 
-def _optional_commands() -> list:
-    """Commands whose modules may be absent in a partial checkout are added if present."""
-    found = []
-    for name in ("deadline", "guide", "privacy_check"):
-        try:
-            module = __import__(f"rightsbot.cli.{name}", fromlist=["register"])
-        except ModuleNotFoundError:
-            continue
-        found.append(module)
-    return found
+def _command_module(name: str) -> ModuleType:
+    return importlib.import_module(f"rightsbot.cli.{COMMANDS[name]}")
+
+
+def _invoked(argv: Sequence[str] | None) -> str | None:
+    """The command named on the command line; None for --help or no command (all/none needed)."""
+    if argv is None or "-h" in argv or "--help" in argv:
+        return None
+    return next((token for token in argv if token in COMMANDS), "")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -38,8 +43,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n(rightsbot --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser; given ``argv``, only the command it names is fully built."""
     common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument("--lang", choices=["zh", "en", "auto"],
                         help="language of answers and messages (default: the question's / the locale's)")
@@ -54,8 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"rightsbot {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMANDS + _optional_commands():
-        module.register(sub)
+    wanted = _invoked(argv)
+    for name in COMMANDS:
+        if wanted is None or name == wanted:
+            _command_module(name).register(sub)
+        else:
+            sub.add_parser(name, add_help=False)  # a placeholder: keeps the list of choices complete
     for choice in sub.choices.values():
         for action in common._actions:
             if not any(set(action.option_strings) & set(a.option_strings) for a in choice._actions):
@@ -65,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str], report: HardeningReport | None = None) -> int:
     """Run one command line; returns the exit code. Never shows a traceback unless --debug."""
-    parser = build_parser()
+    parser = build_parser(list(argv))
     args = parser.parse_args(list(argv))
     ignored = report.ignored_variables if report else ()
     ctx = Context(args, ignored)

@@ -7,6 +7,7 @@ Arabic numbers (133之1). Both directions live here so every module agrees.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
@@ -18,6 +19,7 @@ NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS)
 NUMERAL_RE = re.compile(f"[{NUMERAL_CHARS}]+")
 
 
+@lru_cache(maxsize=4096)
 def cn_to_int(text: str) -> int:
     """Convert a Chinese numeral such as ``一百三十三`` or ``二〇二六`` to an int.
 
