@@ -139,11 +139,17 @@ class Law:
             return []
         return [a.number for a in self.articles.values() if target in normalise_quote(a.text)]
 
+    @property
+    def bracketed_title(self) -> str:
+        """The title in book-title marks, inner marks turned to 〈〉 as Chinese style requires:
+        《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》."""
+        return "《" + self.title.replace("《", "〈").replace("》", "〉") + "》"
+
     def cite(self, number: ArticleNumber, lang: str) -> str:
         """A citation string: 《中华人民共和国行政复议法》第二十条 / Administrative ... Law, Article 20."""
         if lang == "zh":
-            return f"《{self.title}》{number.chinese}"
-        return f"{self.title_en} (《{self.title}》), {number.english}"
+            return f"{self.bracketed_title}{number.chinese}"
+        return f"{self.title_en} ({self.bracketed_title}), {number.english}"
 
 
 @lru_cache(maxsize=8192)

@@ -34,11 +34,16 @@ def article_block(law: Law, citation: Citation, lang: str) -> str:
     return f"{law.cite(citation.article, lang)}\n{body}"
 
 
+def plain_markdown(text: str) -> str:
+    """Markdown made readable as plain text (terminal, pipe, clipboard): bold marks removed."""
+    return text.replace("**", "").rstrip()
+
+
 def entry_text(entry: Entry, kb: KnowledgeBase, lang: str, cite_text: bool = False) -> str:
     """The whole answer as plain text: title, summary, steps, law, hotlines, related, note."""
     lines = [entry.title.get(lang), "=" * 2 * len(entry.title.get(lang)) if lang == "zh" else
              "=" * len(entry.title.get(lang)), "", entry.summary.get(lang), "",
-             entry.answer.get(lang).rstrip(), "", t("heading.citations", lang)]
+             plain_markdown(entry.answer.get(lang)), "", t("heading.citations", lang)]
     for citation in unique_citations(entry):
         law = kb.laws.get(citation.law)
         if cite_text and law is not None:

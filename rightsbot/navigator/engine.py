@@ -238,9 +238,9 @@ class Navigator:
             if law is None:
                 continue
             ordered = sorted(numbers)
-            zh = f"《{law.title}》" + "、".join(n.chinese for n in ordered)
+            zh = law.bracketed_title + "、".join(n.chinese for n in ordered)
             word = "Article" if len(ordered) == 1 else "Articles"
-            en = f"{law.title_en} (《{law.title}》), {word} " + ", ".join(n.english.split(" ", 1)[1] for n in ordered)
+            en = f"{law.title_en} ({law.bracketed_title}), {word} " + ", ".join(n.english.split(" ", 1)[1] for n in ordered)
             labels.append(LocalText(zh, en))
         return tuple(labels)
 

@@ -52,7 +52,7 @@ class ArticleView(Localised, VerticalScroll):
             for name in (".law-meta", ".article-heading", ".article-text", ".article-position"):
                 self.query_one(name, Static).update("")
             return
-        title = law.title if lang == "zh" else f"{law.title_en}\n《{law.title}》"
+        title = law.title if lang == "zh" else f"{law.title_en}\n{law.bracketed_title}"
         self.query_one(".law-title", Static).update(Content.styled(title, "bold"))
         self.query_one(".law-meta", Static).update(
             tr("law.meta", lang, kind=kind_name(law.kind, lang), version=law.version, date=law.effective_date))
