@@ -36,7 +36,8 @@ cjk.install()
 QUICK_EXIT_WINDOW = 0.6
 #: The style sheets, in load order.
 STYLES = [Path(__file__).parent / "styles" / name for name in
-          ("app.tcss", "main.tcss", "browse.tcss", "law.tcss", "hotlines.tcss", "help.tcss")]
+          ("app.tcss", "main.tcss", "browse.tcss", "law.tcss", "hotlines.tcss", "help.tcss",
+           "deadline.tcss", "guide.tcss")]
 
 
 class RightsbotApp(HardenedApp):
@@ -57,6 +58,8 @@ class RightsbotApp(HardenedApp):
         Binding("f5", "open_screen('hotlines')", "key.hotlines", key_display="F5"),
         Binding("f6", "toggle_language", "key.language", key_display="F6"),
         Binding("f7", "copy_answer", "key.copy", key_display="F7"),
+        Binding("f8", "open_screen('deadline')", "key.deadline", key_display="F8"),
+        Binding("f10", "open_screen('guide')", "key.guide", key_display="F10"),
         Binding("ctrl+l", "clear", "key.clear", key_display="^L"),
         Binding("ctrl+p", "command_palette", "key.commands", key_display="^P"),
         Binding("f9", "toggle_theme", "key.theme", key_display="F9", show=False),
@@ -152,13 +155,15 @@ class RightsbotApp(HardenedApp):
 
     # ------------------------------------------------------------------ screens
     def open_screen(self, name: str, **kwargs: Any) -> None:
-        """Open a registered screen over the conversation (help opens over anything)."""
+        """Open a registered screen over the conversation (help opens over anything; a screen
+        with ``opens_over`` opens over those screens)."""
         spec = SCREENS[name]
         if name == "help":
             if self.screen.id != "help":
                 self.push_screen(spec.factory(**kwargs))
             return
-        self._back_to_main()
+        if self.screen.id not in spec.opens_over:
+            self._back_to_main()
         self.push_screen(spec.factory(**kwargs))
 
     def action_open_screen(self, name: str) -> None:

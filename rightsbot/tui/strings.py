@@ -44,15 +44,21 @@ TEXTS: dict[str, LocalText] = {
     "key.focus_next": L("下一个可选项", "Next item"),
     "key.theme": L("明暗主题", "Light/dark"),
     "key.filter": L("筛选", "Filter"),
+    "key.deadline": L("计算期限", "Deadlines"),
+    "key.guide": L("途径指引", "Routes guide"),
+    "key.previous": L("上一题", "Previous question"),
+    "key.confirm": L("确定", "Confirm"),
     # ---------------------------------------------------------------- main screen
     "main.input_placeholder": L("在这里输入您的问题，按回车提问（例如：老板拖欠工资怎么办）",
                                 "Type your question and press Enter (e.g. my boss has not paid my wages)"),
     "main.welcome": L(
         "您好。请在下方输入问题，按回车。回答来自随附的知识库，每条都注明法律依据。\n"
-        "F3 按主题浏览 · F4 查看法律条文 · F5 求助热线 · F1 帮助 · 连按两次 Esc 立即离开。",
+        "F3 按主题浏览 · F4 查看法律条文 · F5 求助热线 · F8 计算期限 · F10 途径指引 · F1 帮助 · "
+        "连按两次 Esc 立即离开。",
         "Hello. Type a question below and press Enter. Answers come from the bundled knowledge base, "
         "each with the law it relies on.\n"
-        "F3 browse topics · F4 read the laws · F5 hotlines · F1 help · press Esc twice to leave at once."),
+        "F3 browse topics · F4 read the laws · F5 hotlines · F8 deadlines · F10 routes guide · F1 help · "
+        "press Esc twice to leave at once."),
     "main.you_asked": L("您的问题", "You asked"),
     "main.opened": L("打开的主题", "Topic opened"),
     "main.cleared": L("对话已从屏幕和内存中清除。", "The conversation was wiped from the screen and from memory."),
@@ -107,6 +113,39 @@ TEXTS: dict[str, LocalText] = {
     "kind.党内法规（中共中央、国务院联合发布）": L("党内法规（中共中央、国务院联合发布）",
                                          "Party regulation (issued jointly by the CPC Central Committee "
                                          "and the State Council)"),
+    # ---------------------------------------------------------------- deadline calculator
+    "deadline.title": L("期限计算", "Deadline calculator"),
+    "deadline.filter_placeholder": L("输入文字筛选", "Type to filter"),
+    "deadline.count": L("{n} 种期限", "{n} deadlines"),
+    "deadline.none": L("没有符合的期限。", "No deadline matches."),
+    "deadline.pick": L("先在左边选一种期限：↑↓ 移动，回车选定。", "Pick a deadline on the left first: ↑ ↓ to move, Enter to choose."),
+    "deadline.start": L("起算日：{start}", "Start date: {start}"),
+    "deadline.date_placeholder": L("起算日，如 2026-03-01、2026/3/1、2026年3月1日",
+                                   "Start date, e.g. 2026-03-01, 2026/3/1 or 2026年3月1日"),
+    "deadline.no_date": L("请输入起算日，例如 2026-03-01。", "Type the start date, e.g. 2026-03-01."),
+    "deadline.empty": L("选好期限，输入起算日，按回车计算。结果是估计，每一步都注明法律依据；Tab 移到依据上，回车查看条文。",
+                        "Pick a deadline, type the start date and press Enter. The result is an estimate, with the "
+                        "law for each step; Tab to an article and press Enter to read it."),
+    # ---------------------------------------------------------------- guided triage
+    "guide.title": L("维权途径指引", "Routes guide"),
+    "guide.date_placeholder": L("年-月-日，如 2026-03-01、2026/3/1、2026年3月1日",
+                                "YYYY-MM-DD, e.g. 2026-03-01, 2026/3/1 or 2026年3月1日"),
+    "guide.hint.choice": L("↑↓ 或数字选择，回车确定 · ⌫ 上一题 · Esc 离开并清除全部回答",
+                           "↑ ↓ or a number to choose, Enter to answer · ⌫ previous question · "
+                           "Esc leaves and clears every answer"),
+    "guide.hint.multi": L("空格或数字勾选（可以多选），回车继续 · ⌫ 上一题 · Esc 离开并清除全部回答",
+                          "Space or a number to tick (several allowed), Enter to go on · ⌫ previous question · "
+                          "Esc leaves and clears every answer"),
+    "guide.hint.date": L("输入日期，按回车 · 框内为空时 ⌫ 回到上一题 · Esc 离开并清除全部回答",
+                         "Type the date and press Enter · ⌫ in the empty box: previous question · "
+                         "Esc leaves and clears every answer"),
+    "guide.hint.result": L("Tab 在链接之间移动，回车打开 · ⌫ 回到上一题 · Esc 离开并清除全部回答",
+                           "Tab moves between links, Enter opens · ⌫ back to the last question · "
+                           "Esc leaves and clears every answer"),
+    "guide.steps_link": L("计算过程：{name}，从 {date} 起算", "Step by step: {name}, from {date}"),
+    "tools.unavailable": L("这部分内容无法载入（内容文件有问题）。请运行 rightsbot validate 查看原因。",
+                           "This part could not be loaded (a problem in the content files). Run "
+                           "rightsbot validate to see why."),
     # ---------------------------------------------------------------- hotlines
     "hotlines.title": L("求助热线", "Hotlines"),
     "hotlines.note": L("以下都是全国统一号码，拨打免费或按市话计费；各地具体受理部门可能不同。",
@@ -125,6 +164,14 @@ TEXTS: dict[str, LocalText] = {
     "help.key.esc_esc": L("（快速连按两次）立即退出，不询问，不留痕迹", "(twice, quickly) leave at once, no question asked"),
     "help.key.law_nav": L("n / → 下一条 · p / ← 上一条 · g 跳到条号 · / 查找 · l 选择法律",
                           "n / → next article · p / ← previous · g go to number · / find · l pick a law"),
+    "help.keys_deadline": L("期限计算界面", "Deadline calculator"),
+    "help.key.deadline_nav": L("输入文字筛选 · ↓ 到列表 · 回车选定期限 · 输入起算日后回车计算 · Tab 到法律依据，回车查看条文",
+                               "type to filter · ↓ to the list · Enter chooses a deadline · type the start date "
+                               "and press Enter · Tab to an article, Enter to read it"),
+    "help.keys_guide": L("途径指引界面", "Routes guide"),
+    "help.key.guide_nav": L("↑↓ 或数字选择，回车确定 · 多选题用空格勾选 · ⌫ 上一题 · Esc 离开并清除全部回答",
+                            "↑ ↓ or a number to choose, Enter to answer · Space ticks in a several-choice "
+                            "question · ⌫ previous question · Esc leaves and clears every answer"),
     "help.privacy": L("隐私承诺", "The privacy promise"),
     "help.privacy_body": L(
         "rightsbot 完全离线运行：不联网，不写任何文件，不记录提问历史，不保存设置。对话只在内存里，"
@@ -182,6 +229,12 @@ TEXTS: dict[str, LocalText] = {
     "cmd.panel.help": L("当前回答的法律依据、相关主题和热线", "The current answer's law, related topics, hotlines"),
     "cmd.theme": L("切换明暗主题", "Switch light/dark theme"),
     "cmd.theme.help": L("适合浅色或深色终端", "For light or dark terminals"),
+    "cmd.deadline": L("计算期限", "Compute a deadline"),
+    "cmd.deadline.help": L("选择程序，输入起算日：逐步算出最后一日，每步注明法律依据",
+                           "Pick the procedure, type the start date: the last day, step by step, with the law"),
+    "cmd.guide": L("维权途径指引", "Routes guide"),
+    "cmd.guide.help": L("回答几个问题：能走哪些途径、找谁、期限、费用（回答不保存）",
+                        "Answer a few questions: the routes open to you, where, by when, the cost (nothing kept)"),
     "cmd.help": L("帮助", "Help"),
     "cmd.help.help": L("按键、隐私承诺、免费法律帮助", "Keys, the privacy promise, free legal help"),
     "cmd.quit": L("退出", "Quit"),

@@ -32,6 +32,8 @@ def help_markdown(lang: str) -> str:
     sections = [
         f"## {tr('help.keys', lang)}", header + "\n" + "\n".join(rows),
         f"**{tr('help.keys_law', lang)}**: {tr('help.key.law_nav', lang)}",
+        f"**{tr('help.keys_deadline', lang)}**: {tr('help.key.deadline_nav', lang)}",
+        f"**{tr('help.keys_guide', lang)}**: {tr('help.key.guide_nav', lang)}",
         f"## {tr('help.privacy', lang)}", tr("help.privacy_body", lang),
         f"## {tr('help.limits', lang)}", tr("help.limits_body", lang),
         f"## {tr('help.advice', lang)}", tr("help.advice_body", lang), t("disclaimer", lang),
