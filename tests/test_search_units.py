@@ -45,6 +45,20 @@ def test_normalise(raw: str, expected: str) -> None:
     assert normalise(raw) == expected
 
 
+@pytest.mark.parametrize("raw, expected", [
+    # written Cantonese read as Mandarin
+    ("我喺廣州返工，老細成兩個月冇出糧", "我在广州上班,老板成两个月没有发工资"),
+    ("佢而家揸住刀喺門口", "他现在拿着刀在门口"),
+    ("可唔可以搵律師", "可不可以找律师"),
+    # 著 is 着 in traditional text, but not in the 著名 words
+    ("拿著", "拿着"), ("屋企著火", "家着火"), ("著名作家", "著名作家"), ("显著", "显著"),
+    # Mandarin words that look Cantonese are left alone
+    ("劳动仲裁委", "劳动仲裁委"), ("劳动仲才", "劳动仲才"), ("就系统而言", "就系统而言"), ("而家里人不同意", "而家里人不同意"),
+])
+def test_cantonese_and_traditional(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
 def test_chinese_numbers() -> None:
     assert [chinese_number(n) for n in (0, 7, 10, 15, 20, 60, 105, 120)] == [
         "〇", "七", "十", "十五", "二十", "六十", "一百零五", "一百二十"]
@@ -89,11 +103,21 @@ def test_pinyin_read_back_into_chinese(index: SearchIndex, typed: str, expected:
     assert index.read_pinyin(typed) == expected
 
 
+def test_pinyin_with_punctuation_against_words(index: SearchIndex) -> None:
+    assert index.read_pinyin("laoban qian gongzi, zenme ban?") == "老板欠工资,怎么办?"
+
+
 def test_homophone_typos_repaired(index: SearchIndex) -> None:
     assert index.fix_typos("劳动仲材") == "劳动仲裁"
     assert index.fix_typos("行政复仪") == "行政复议"
     assert index.fix_typos("信访局不给登计") == "信访局不给登记"
     assert index.fix_typos("复议要交费吗") == "复议要交费吗"  # correct text untouched
+    # a typo that makes another real word, repaired by the longer word around it
+    assert index.fix_typos("诉讼实效过了") == "诉讼时效过了"
+    assert index.fix_typos("举报以后被打击抱负") == "举报以后被打击报复"
+    # correct text that sounds like a knowledge-base word is left alone
+    for text in ("给住建局打电话", "卫健局不批", "公司不签合同", "以前的工资", "我们去镇政府要文件"):
+        assert index.fix_typos(text) == text
 
 
 # -- synonyms --------------------------------------------------------------------------
@@ -127,6 +151,8 @@ def _content_with_synonyms(tmp_path: Path, text: str) -> Path:
     ("synonyms:\n  zh:\n    信访: []\n", "at least 1"),
     ("synonyms:\n  fr:\n    a: [b]\n", "unknown field"),
     ("synonym:\n  zh: {}\n", "unknown field"),
+    ("synonyms:\n  zh:\n    信访: [上访]\noutside:\n  zh: [公积金, 公积金]\n", "listed twice under outside"),
+    ("synonyms:\n  zh:\n    信访: [上访]\noutside:\n  zh: [visa]\n", "wrong language"),
 ])
 def test_synonym_problems_are_reported(tmp_path: Path, text: str, message: str) -> None:
     _, problems = read_synonyms(_content_with_synonyms(tmp_path, text))
@@ -152,6 +178,22 @@ def test_validate_reports_synonym_problems(tmp_path: Path, cli) -> None:
     "I want to kill myself", "my husband is beating me right now", "there's a man with a knife outside my door",
     "my house is on fire", "someone grabbed my kid", "He is choking me, please help",
     "wo bu xiang huo le",
+    # traditional and written Cantonese
+    "佢而家揸住刀喺門口", "屋企煤氣洩漏，好大陣味", "我真係唔想活落去", "個細路誤食咗老鼠藥",
+    # pinyin
+    "wo xiang tiao lou", "ta na zhe dao zai men kou", "wo chi le yi ping an mian yao", "haizi bei ren bao zou le",
+    "jiali zhaohuo le, kuai lai ren", "zhan zai tian tai shang xiang tiao xia qu",
+    # typos and loose wording
+    "他正再砸门", "我吞了一整盒安眠药", "我女儿在公园被一个陌生人抱走了", "我被他们锁在仓库里出不去", "站在天台上想跳下去",
+    "活着太累了，绳子都买好了",
+    # English
+    "I am going to jump off the bridge tonight", "he says he will kill me if I leave the room", "my baby is not breathing",
+    "I swallowed a whole bottle of sleeping pills", "I want to end it all tonight", "he was choking me and he is coming back",
+    # accidents, fuel, climbing to jump, people inside a house being pulled down
+    "我爸被车撞了躺在路上", "孩子掉进河里了", "工友爬上塔吊说不给工资就跳下来", "他往身上浇了汽油要点火",
+    "挖掘机已经开过来了，我妈还在屋里", "我被困在电梯里好久了", "头破了一直在流血", "我想一了百了",
+    "my father was hit by a car and is lying on the road", "he poured petrol on himself", "my son is drowning",
+    "the excavator is pulling down the house and my grandmother is still inside",
 ])
 def test_crisis_detected(index: SearchIndex, text: str) -> None:
     result = index.search(text)
@@ -167,6 +209,16 @@ def test_crisis_detected(index: SearchIndex, text: str) -> None:
     "Can my boss fire me for being pregnant?", "I was fired last week",
     "Food poisoning from a restaurant, what can I claim?", "Please help me, my boss has not paid me",
     "My husband has hit me several times. Can a court order him to stay away from me?",
+    # alarming words that are not an emergency now
+    "烦得想死的心都有了，仲裁怎么还没结果", "他以前经常打我，现在已经搬出来住了，能申请保护令吗",
+    "老公一喝酒就动手，现在他去外地打工了，我想先准备证据", "包工头扬言谁再讨薪就打死谁，我们还能申请仲裁吗",
+    "上个月厂里着火我被烧伤，能算工伤吗", "气死我了，老板又扣工资", "蔬菜农药残留超标怎么投诉",
+    "nongyao canliu chao biao zenme tousu", "zuotian mai de qihuo kui le",
+    "my ex used to hit me but I am safe now, how do I get a protection order",
+    "This delay is killing me, when will the arbitration award come", "I jumped at the chance to sue, was that a mistake?",
+    "I took my pills this morning, can my employer ask about my illness?",
+    "出车祸了对方全责，保险怎么赔", "同事上班触电了，能认定工伤吗", "爬上塔吊讨薪违法吗", "车祸责任认定不服怎么办",
+    "My colleague was electrocuted at work last year, is it a work injury?",
 ])
 def test_not_crisis(text: str) -> None:
     assert not is_crisis(normalise(text)), text
@@ -178,6 +230,8 @@ def test_not_crisis(text: str) -> None:
     "今天北京天气怎么样", "What's the weather like tomorrow?", "红烧肉怎么做好吃", "How do I cook dumplings?",
     "asdfgh jkl", "啊啊啊啊啊", "87654321", "42", "hello", "你好", "🙂🙂🙂", "？？？",
     "离婚的时候房子怎么分", "追尾事故谁全责", "炒股亏了三十万", "实用新型专利怎么申请", "How do I extend my tourist visa?",
+    # near the domain, but matters the knowledge base does not cover
+    "公积金怎么提取", "护照丢了怎么补办", "驾照扣分了怎么处理", "个税怎么退", "how do I renew my visa",
 ])
 def test_off_topic_abstains(index: SearchIndex, text: str) -> None:
     result = index.search(text)
@@ -204,9 +258,33 @@ def test_people_type_the_way_they_speak(index: SearchIndex, text: str, expected:
     assert result.lang == lang
 
 
+def test_outside_words_do_not_block_entries_that_use_them(index: SearchIndex) -> None:
+    assert "公积金" in index.synonyms.outside
+    result = index.search("怎么申请法律援助")
+    assert not result.abstained and result.best == "legal-aid.apply"
+
+
+def test_emergency_entry_yields_to_legal_entries_when_not_a_crisis(index: SearchIndex) -> None:
+    result = index.search("去年在工地被人打伤了，派出所一直不立案怎么办")
+    assert not result.crisis and result.best == "criminal.police-report", result.hits[:3]
+
+
 def test_hits_are_ranked_and_bounded(index: SearchIndex) -> None:
     result = index.search("复议")
     assert 1 <= len(result.hits) <= 5
     scores = [h.score for h in result.hits]
     assert scores == sorted(scores, reverse=True)
     assert len({h.entry_id for h in result.hits}) == len(result.hits)
+
+
+def test_long_query_scores_only_its_rarest_terms() -> None:
+    from collections import Counter
+
+    from rightsbot.search.bm25 import BM25
+
+    common = [f"w{i}" for i in range(BM25.MAX_QUERY_TERMS + 10)]
+    docs = [Counter(common + ["rare"]), *(Counter(common) for _ in range(5))]
+    bm25 = BM25(docs)
+    scores = bm25.scores(common + ["rare"])
+    assert max(scores, key=scores.__getitem__) == 0  # the rare term is kept
+    assert bm25.scores(common + ["rare"]) == scores  # deterministic

@@ -14,6 +14,8 @@ class BM25:
     #: The most postings of one term a query reads, best first (static impact pruning: on a
     #: large index a very common term only scores the documents where it weighs most).
     MAX_POSTINGS = 400
+    #: The most distinct terms of one query that are scored, rarest first (a long post).
+    MAX_QUERY_TERMS = 48
 
     def __init__(self, docs: list[Counter[str]], k1: float = 1.2, b: float = 0.75):
         self.k1 = k1
@@ -44,13 +46,15 @@ class BM25:
         """The idf an unknown term would have: what it costs the query's confidence."""
 
     def scores(self, terms: Iterable[str]) -> dict[int, float]:
-        """Scores of the documents that share a term with the query."""
+        """Scores of the documents that share a term with the query (of a long query, only its
+        :attr:`MAX_QUERY_TERMS` rarest terms: the common ones barely move the ranking)."""
         counts = Counter(terms)
         result: dict[int, float] = defaultdict(float)
-        for term, qtf in counts.items():
-            idf = self.idf.get(term)
-            if idf is None:
-                continue
+        known = [(self.idf[t], t) for t in counts if t in self.idf]
+        if len(known) > self.MAX_QUERY_TERMS:
+            known = sorted(known, reverse=True)[: self.MAX_QUERY_TERMS]
+        for idf, term in known:
+            qtf = counts[term]
             weight = idf * (1.0 + math.log(qtf))
             plist = self.postings[term]
             for index, tf_weight in (plist if len(plist) <= self.MAX_POSTINGS else plist[: self.MAX_POSTINGS]):

@@ -233,26 +233,61 @@ class PinyinReader:
 
 
 class HomophoneFixer:
-    """Repairs homophone typos (工姿 -> 工资, 复意 -> 复议, 国家赔长 -> 国家赔偿).
+    """Repairs homophone typos (工姿 -> 工资, 复意 -> 复议, 诉讼实效 -> 诉讼时效, 打击抱负 -> 打击报复).
 
-    A typo usually leaves its word in pieces: the segmenter cuts 拖欠工姿 into 拖欠/工/姿. A
-    stretch of two to four such one-character pieces that sounds like a word of the knowledge
-    base is replaced by that word. Stretches across real words (复议/要 -> 议要) are never
-    touched, so correct text is left alone.
+    A typo is a character typed for another of the same toneless reading (an input method's
+    wrong pick). It either leaves its word in pieces (the segmenter cuts 拖欠工姿 into
+    拖欠/工/姿) or makes another real word (实效 for 时效). So a window of two to four
+    characters made of whole pieces -- single characters, or for three or four characters
+    any pieces one of which the knowledge base does not use -- that reads exactly like a word
+    of the knowledge base is replaced by that word, when the change is plausible:
+
+    * one character differs in a two-character window, at most two in a longer one (以寄 is not
+      一级, 几罐 is not 机关);
+    * the knowledge-base word is much more probable than the pieces it replaces (by
+      :attr:`MIN_GAIN` in log probability: 受里 -> 受理, not 去市 -> 去世);
+    * the knowledge base's own text never has the original characters in a row (不签 and 不交
+      are how it says "not sign", "not pay", so they are not 补签, 补缴).
     """
 
-    def __init__(self, vocabulary: Iterable[str], cut: Callable[[str], Sequence[str]]):
+    #: Longest window, in characters.
+    MAX_WINDOW = 4
+    #: Least log-probability gain of the knowledge-base word over the pieces it replaces.
+    MIN_GAIN = 3.5
+
+    def __init__(self, vocabulary: Iterable[str], cut: Callable[[str], Sequence[str]],
+                 log_prob: Callable[[str], float] | None = None, known_text: str = ""):
         self._vocabulary = set(vocabulary)
         self._cut = cut
+        self._log_prob = log_prob
+        self._known_text = known_text
         self._table: dict[tuple[str, ...], str] | None = None
 
     def _build(self) -> dict[tuple[str, ...], str]:
         table: dict[tuple[str, ...], str] = {}
-        chars = _fuzzed_chars()
+        raw, _ = _tables()
+        readings = _word_readings()
         for word in sorted(self._vocabulary):
-            if 2 <= len(word) <= 4 and all(ch in chars for ch in word):
-                table.setdefault(tuple(chars[ch] for ch in word), word)
+            if 2 <= len(word) <= self.MAX_WINDOW and all(ch in raw for ch in word):
+                table.setdefault(readings.get(word) or tuple(raw[ch] for ch in word), word)
         return table
+
+    def _replacement(self, pieces: Sequence[str]) -> str | None:
+        assert self._table is not None
+        text = "".join(pieces)
+        raw, _ = _tables()
+        word = self._table.get(tuple(raw.get(ch, "?") for ch in text))
+        if word is None or text in self._vocabulary:
+            return None
+        changed = sum(a != b for a, b in zip(text, word))
+        if changed > (1 if len(text) == 2 else 2):
+            return None
+        if self._log_prob is not None:
+            if self._log_prob(word) - sum(self._log_prob(p) for p in pieces) < self.MIN_GAIN:
+                return None
+        if self._known_text and text in self._known_text:
+            return None
+        return word
 
     def fix(self, run: str) -> str:
         """``run`` (Chinese characters only) with homophone typos repaired."""
@@ -260,26 +295,26 @@ class HomophoneFixer:
             return run
         if self._table is None:
             self._table = self._build()
-        chars = _fuzzed_chars()
+        vocabulary = self._vocabulary
         out: list[str] = []
         pieces = list(self._cut(run))
         i = 0
         while i < len(pieces):
-            if len(pieces[i]) == 1:
-                singles = 1
-                while i + singles < len(pieces) and len(pieces[i + singles]) == 1 and singles < 4:
-                    singles += 1
-                for size in range(singles, 1, -1):
-                    piece = "".join(pieces[i:i + size])
-                    word = self._table.get(tuple(chars.get(ch, "?") for ch in piece))
-                    if word is not None and piece not in self._vocabulary:
+            size = len(pieces[i])
+            end = i + 1
+            while end < len(pieces) and size + len(pieces[end]) <= self.MAX_WINDOW:
+                size += len(pieces[end])
+                end += 1
+            for stop in range(end, i + 1, -1):
+                window = pieces[i:stop]
+                if all(len(p) == 1 for p in window) or (
+                        sum(map(len, window)) >= 3 and any(p not in vocabulary for p in window)):
+                    word = self._replacement(window)
+                    if word is not None:
                         out.append(word)
-                        i += size
+                        i = stop
                         break
-                else:
-                    out.append(pieces[i])
-                    i += 1
-                continue
-            out.append(pieces[i])
-            i += 1
+            else:
+                out.append(pieces[i])
+                i += 1
         return "".join(out)

@@ -75,6 +75,10 @@ class Segmenter:
     def __contains__(self, word: str) -> bool:
         return word in self._freq
 
+    def log_prob(self, word: str) -> float:
+        """Unigram log probability of ``word`` (an unknown word counts as frequency 1)."""
+        return self._log_prob(word)
+
     def _log_prob(self, word: str) -> float:
         value = self._logp.get(word)
         if value is None:

@@ -9,6 +9,9 @@ entries), so the two meet. Format::
         信访: [上访, 访民, 信访局]      # canonical: [variants]
       en:
         wage: [salary, pay, unpaid]
+    outside:                          # matters the knowledge base does not cover
+      zh: [个税, 公积金]
+      en: [visa]
 
 Chinese variants match anywhere in the (simplified, lower-case) text; English variants
 (and numbers such as 12315) match whole words. A variant listed under two canonical words adds both.
@@ -32,10 +35,15 @@ _EN_TOKEN = re.compile(r"[a-z0-9+']+")
 
 @dataclass(frozen=True)
 class SynonymMap:
-    """Variant -> canonical pairs, longest variant first."""
+    """Variant -> canonical pairs, longest variant first, and the words of topics the
+    knowledge base does not cover."""
 
     pairs: tuple[tuple[str, str], ...]
     """(variant, canonical), normalised."""
+    outside: frozenset[str] = frozenset()
+    """Words that name a matter outside the knowledge base (个税, 公积金, 签证, 离婚财产): in a
+    question they weigh like a word the knowledge base never uses, unless the chosen entry's
+    title, keywords or example questions use them too."""
 
     @cached_property
     def _tables(self) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[int, ...]], int, re.Pattern[str]]:
@@ -82,8 +90,9 @@ class SynonymMap:
         return text if not added else text + " " + " ".join(added)
 
     def words(self) -> list[str]:
-        """Every Chinese word in the map, to teach the segmenter."""
-        return list(dict.fromkeys(w for pair in self.pairs for w in pair if not w.isascii()))
+        """Every Chinese word in the map and the outside list, to teach the segmenter."""
+        words = [w for pair in self.pairs for w in pair] + sorted(self.outside)
+        return list(dict.fromkeys(w for w in words if not w.isascii()))
 
     def canonical_words(self) -> list[str]:
         """The canonical words only."""
@@ -102,7 +111,18 @@ def read_synonyms(root: Path | str) -> tuple[SynonymMap, list[Problem]]:
         return SynonymMap(()), problems
     reader = Reader(doc)
     pairs: list[tuple[str, str]] = []
-    if reader.mapping(allowed=("synonyms",), required=("synonyms",)) is not None:
+    outside: set[str] = set()
+    if reader.mapping(allowed=("synonyms", "outside"), required=("synonyms",)) is not None:
+        if reader.get("outside") is not None and \
+                reader.mapping("outside", allowed=("zh", "en"), required=()) is not None:
+            for lang in ("zh", "en"):
+                for word in reader.string_list("outside", lang) or ():
+                    value = normalise(word)
+                    if value in outside:
+                        reader.problem(f"'{word}' is listed twice under outside", "outside", lang)
+                    elif (lang == "zh") == value.isascii():
+                        reader.problem(f"'{word}' under outside.{lang} is in the wrong language", "outside", lang)
+                    outside.add(value)
         if reader.mapping("synonyms", allowed=("zh", "en"), required=()) is not None:
             for lang in ("zh", "en"):
                 table = reader.get("synonyms", lang)
@@ -115,7 +135,7 @@ def read_synonyms(root: Path | str) -> tuple[SynonymMap, list[Problem]]:
                 for canonical in table:
                     pairs.extend(_read_group(reader, lang, canonical))
     pairs.sort(key=lambda pair: -len(pair[0]))
-    return SynonymMap(tuple(pairs)), problems + reader.problems
+    return SynonymMap(tuple(pairs), frozenset(outside)), problems + reader.problems
 
 
 def _read_group(reader: Reader, lang: str, canonical: object) -> list[tuple[str, str]]:

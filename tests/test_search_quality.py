@@ -1,0 +1,115 @@
+"""Search quality on the held-out test question set, with the shipped content.
+
+The dev set (``questions-dev.yaml``) is for tuning; the test set only judges. The targets
+are the issue's: top-1 >= 0.90, top-3 >= 0.97, out-of-scope rejected >= 0.95, false
+abstention <= 0.05, crisis recall 1.0 and no crisis false positives.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz
+
+from rightsbot.core.loader import default_content_dir, read_content
+from rightsbot.search import SearchIndex
+from rightsbot.search.evaluate import LabelledQuestion, Quality, load_questions, measure
+from rightsbot.search.normalize import normalise
+
+DATA = Path(__file__).parent / "data"
+#: A question this close (rapidfuzz ratio) to an entry's example phrasing would test recall
+#: of the content rather than search.
+LEAK_RATIO = 85
+# Compared after normalisation (traditional -> simplified, width, case), so a traditional
+# copy of an example question counts as a copy.
+
+
+@pytest.fixture(scope="module")
+def kb():
+    knowledge, problems = read_content(default_content_dir())
+    assert knowledge is not None and not problems
+    return knowledge
+
+
+@pytest.fixture(scope="module")
+def test_questions() -> list[LabelledQuestion]:
+    return load_questions(DATA / "questions-test.yaml")
+
+
+@pytest.fixture(scope="module")
+def quality(kb, test_questions) -> Quality:
+    return measure(SearchIndex(kb).search, test_questions)
+
+
+def test_question_set_ids_exist(kb, test_questions) -> None:
+    unknown = {i for q in test_questions for i in q.expect if i not in kb.entries}
+    assert not unknown
+
+
+def test_no_test_question_copies_an_example_phrasing(kb, test_questions) -> None:
+    phrasings = [(e.id, p) for e in kb.entries.values() for p in e.questions.all()]
+    prepared = [(entry_id, p, normalise(p)) for entry_id, p in phrasings]
+    leaks = []
+    for question in test_questions:
+        text = normalise(question.q)
+        for entry_id, phrasing, normalised in prepared:
+            score = fuzz.ratio(text, normalised)
+            if score >= LEAK_RATIO:
+                leaks.append(f"{question.q!r} ~ {entry_id}: {phrasing!r} ({score:.0f})")
+    assert not leaks, "test questions too close to entry phrasings:\n" + "\n".join(leaks)
+
+
+# The issue's targets. Three are not reached on the held-out set yet (see the issue note and
+# benchmarks/RESULTS.md); they stay here as strict expected failures, so the day they pass CI
+# says so and the marker must go. The floors below them guard against regressions meanwhile.
+# Failure messages carry numbers only: printing test-set misses would invite tuning on them.
+NOT_YET = pytest.mark.xfail(strict=True, reason="issue target not reached on the held-out set yet")
+
+
+@NOT_YET
+def test_top1_target(quality: Quality) -> None:
+    assert quality.top1 >= 0.90, f"top-1 {quality.top1:.3f}"
+
+
+def test_top1_floor(quality: Quality) -> None:
+    assert quality.top1 >= 0.85, f"top-1 {quality.top1:.3f}"
+
+
+@NOT_YET
+def test_top3_target(quality: Quality) -> None:
+    assert quality.top3 >= 0.97, f"top-3 {quality.top3:.3f}"
+
+
+def test_top3_floor(quality: Quality) -> None:
+    assert quality.top3 >= 0.93, f"top-3 {quality.top3:.3f}"
+
+
+def test_out_of_scope_rejected(quality: Quality) -> None:
+    assert quality.oos_rejected >= 0.95, f"rejected {quality.oos_rejected:.3f}"
+
+
+def test_false_abstention(quality: Quality) -> None:
+    assert quality.false_abstention <= 0.05, f"false abstention {quality.false_abstention:.3f}"
+
+
+def test_no_crisis_false_positives(quality: Quality) -> None:
+    assert quality.crisis_false_positives == 0, f"{quality.crisis_false_positives} false positives"
+
+
+@NOT_YET
+def test_crisis_recall_target(quality: Quality) -> None:
+    assert quality.crisis_recall == 1.0, f"crisis recall {quality.crisis_recall:.3f}"
+
+
+def test_crisis_recall_floor(quality: Quality) -> None:
+    assert quality.crisis_recall >= 0.84, f"crisis recall {quality.crisis_recall:.3f}"
+
+
+@pytest.mark.parametrize("name", ["questions-dev.yaml", "questions-dev2.yaml"])
+def test_tuning_sets_stay_tuned(kb, name: str) -> None:
+    """The dev sets tuned the engine; a drop here means a change undid earlier work."""
+    quality = measure(SearchIndex(kb).search, load_questions(DATA / name))
+    assert quality.top1 >= 0.92 and quality.top3 >= 0.97
+    assert quality.oos_rejected >= 0.94 and quality.false_abstention <= 0.03
+    assert quality.crisis_recall == 1.0 and quality.crisis_false_positives == 0
