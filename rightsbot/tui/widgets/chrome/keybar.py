@@ -11,7 +11,7 @@ from rightsbot.tui.widgets.localised import Localised
 #: The description (string key) of the quick-exit binding; always shown first.
 QUICK_EXIT_KEY = "key.quick_exit"
 #: Footer order (a narrow terminal shows the first ones); keys not listed come last.
-ORDER = ("key.quick_exit", "key.back", "key.help", "key.language", "key.clear", "key.copy",
+ORDER = ("key.quick_exit", "key.back", "key.previous", "key.help", "key.language", "key.clear", "key.copy",
          "key.browse", "key.law", "key.hotlines", "key.panel", "key.next_article", "key.prev_article",
          "key.goto", "key.find", "key.pick_law", "key.commands")
 
