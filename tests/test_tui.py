@@ -46,7 +46,7 @@ from rightsbot.tui.widgets.chrome.inputs import PrivateInput
 from rightsbot.tui.widgets.chrome.keybar import KeyBar
 from rightsbot.tui.widgets.conversation.banner import CrisisBanner
 from rightsbot.tui.widgets.conversation.cards import AnswerCard, NoEntryCard
-from rightsbot.tui.widgets.conversation.links import CitationLink, TopicLink
+from rightsbot.tui.widgets.conversation.links import ArticleTarget, EntryTarget, LinkList
 from rightsbot.tui.widgets.conversation.side_panel import SidePanel
 from rightsbot.tui.widgets.law.article_view import ArticleView
 
@@ -86,6 +86,16 @@ async def ask(pilot: Pilot, question: str) -> None:
 def text_of(widget: Static) -> str:
     """The plain text a Static shows."""
     return str(widget.render())
+
+
+def links_of(card: AnswerCard | NoEntryCard) -> LinkList:
+    """The card's one list of links (citations, related or closest topics)."""
+    return card.query_one(LinkList)
+
+
+def rows_text(card: AnswerCard | NoEntryCard) -> str:
+    """Every row under the card's text (headings, links, hotlines), as shown."""
+    return "\n".join(row.content.plain for row in links_of(card).rows)
 
 
 def _screen_text(app: App) -> str:
@@ -175,7 +185,7 @@ def test_every_tui_string_has_both_languages_and_the_same_placeholders() -> None
 
 def test_every_binding_and_command_is_described_in_both_languages() -> None:
     classes = [RightsbotApp, MainScreen, BrowseScreen, LawScreen, HotlinesScreen, HelpScreen, ArticleView,
-               CitationLink, TopicLink]
+               LinkList]
     for cls in classes:
         for binding in cls.BINDINGS:
             assert isinstance(binding, Binding)
@@ -227,9 +237,17 @@ def test_ask_shows_an_answer_card_with_summary_steps_citations_hotlines() -> Non
         assert card.body_source == entry.answer.zh
         shown = _screen_text(app)
         assert entry.title.zh in shown and entry.summary.zh[:20] in shown.replace("\n", "")
-        links = [text_of(link) for link in card.query(CitationLink)]
-        assert links and all(re.search(r"《.+》第.+条", link) for link in links)
-        assert any(number in text_of(card.query_one(".card-hotlines", Static)) for number in entry.hotlines)
+        # citations are links (rows of the card's one link list), shown as 《法名》第N条
+        links = links_of(card)
+        citations = [text for text, target in zip(links.link_texts, links.targets) if isinstance(target, ArticleTarget)]
+        assert citations and all(re.search(r"《.+》第.+条", text) for text in citations)
+        assert [(t.law, t.article) for t in links.targets if isinstance(t, ArticleTarget)] == list(
+            dict.fromkeys((c.law, c.article) for c in entry.citations))
+        # hotlines are shown between the law and the related topics, and are not links
+        assert all(number in rows_text(card) for number in entry.hotlines)
+        hotline_rows = [row for row in links.rows if row.content.plain.startswith(entry.hotlines)]
+        assert len(hotline_rows) == len(entry.hotlines) and all(row.target is None for row in hotline_rows)
+        assert [t.entry_id for t in links.targets if isinstance(t, EntryTarget)] == list(entry.related)
         assert "不是律师意见" in text_of(card.query_one(".card-note", Static))
         assert app.session.current_entry_id == WAGES_ENTRY
         assert app.focused is app.screen.query_one("#question")
@@ -301,10 +319,10 @@ def test_abstain_says_so_offers_closest_topics_and_12348() -> None:
         texts = [text_of(s) for s in card.query(Static)]
         assert any("知识库里没有" in t for t in texts)
         assert any("12348" in t for t in texts)
-        assert [link.entry_id for link in card.query(TopicLink)] == closest
+        assert [target.entry_id for target in links_of(card).targets] == closest  # type: ignore[union-attr]
         assert app.session.current_entry_id is None
-        # a closest topic is a link: Tab to it, Enter opens it as an answer
-        card.query(TopicLink).first().focus()
+        # the closest topics are links: Tab to them, Enter opens the first as an answer
+        links_of(card).focus()
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.query(AnswerCard).last().entry.id == closest[0]
@@ -329,12 +347,16 @@ def test_related_topic_link_opens_that_entry_like_an_answer() -> None:
     async def scenario(app: RightsbotApp, pilot: Pilot) -> None:
         app.post_message(__import__("rightsbot.tui.messages", fromlist=["OpenEntry"]).OpenEntry(entry.id))
         await pilot.pause()
-        link = app.screen.query_one(AnswerCard).query(TopicLink).first()
-        link.focus()
+        links = links_of(app.screen.query_one(AnswerCard))
+        links.focus()
+        # ↓ moves from link to link (headings and hotlines are skipped) to the first related topic
+        citations = sum(isinstance(t, ArticleTarget) for t in links.targets)
+        await pilot.press(*["down"] * citations)
+        assert links.highlighted_target == EntryTarget(entry.related[0])
         await pilot.press("enter")
         await pilot.pause()
         cards = list(app.screen.query(AnswerCard))
-        assert [c.entry.id for c in cards] == [entry.id, link.entry_id]
+        assert [c.entry.id for c in cards] == [entry.id, entry.related[0]]
 
     drive(scenario)
 
@@ -352,6 +374,110 @@ def test_page_keys_scroll_the_conversation_from_the_input() -> None:
     drive(scenario)
 
 
+def test_the_whole_card_can_be_scrolled_into_view() -> None:
+    async def scenario(app: RightsbotApp, pilot: Pilot) -> None:
+        await ask(pilot, WAGES)
+        await pilot.press(*["pagedown"] * 8)
+        await pilot.pause()
+        shown = _screen_text(app)
+        assert "不是律师意见" in shown and "相关主题" in shown  # the note at the end of the card
+
+    drive(scenario)
+
+
+def test_each_new_answer_is_shown_with_its_question_at_the_top() -> None:
+    questions = [WAGES, CRISIS, "被公司辞退了怎么办", WAGES]
+
+    async def scenario(app: RightsbotApp, pilot: Pilot) -> None:
+        conversation = app.screen.query_one("#conversation")
+        for question in questions:
+            await ask(pilot, question)
+            latest = app.screen.exchanges()[-1]  # type: ignore[attr-defined]
+            assert latest.region.y == conversation.content_region.y, question
+            assert question in _screen_text(app)
+        # paging back up releases the new answer: the view stays where the person put it
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert latest.region.y > conversation.content_region.y
+        assert app.focused is app.screen.query_one("#question")
+
+    drive(scenario)
+
+
+def folded_text(card: AnswerCard | NoEntryCard) -> str:
+    """The plain text of a folded card (one block of text)."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    console = Console(width=78, record=True, file=StringIO(), color_system=None)
+    console.print(card.query_one(Static).content)
+    return console.export_text()
+
+
+def test_older_cards_are_folded_into_readable_text_and_the_newest_keep_their_links() -> None:
+    from rightsbot.tui.screens.main import INTERACTIVE_CARDS
+
+    questions = [WAGES, abstaining_question(with_hits=True), "被公司辞退了怎么办", "工伤认定", CRISIS]
+    assert len(questions) > INTERACTIVE_CARDS
+
+    async def scenario(app: RightsbotApp, pilot: Pilot) -> None:
+        for question in questions:
+            await ask(pilot, question)
+        await pilot.pause()
+        cards = [exchange.card for exchange in app.screen.exchanges()]  # type: ignore[attr-defined]
+        older, newest = cards[:-INTERACTIVE_CARDS], cards[-INTERACTIVE_CARDS:]
+        assert all(card.folded and not card.query(LinkList) for card in older)
+        assert all(not card.folded and card.query_one(LinkList).targets for card in newest)
+        # folded cards stay readable: the title, the steps, the law and the note, as text
+        wages = KB.entries[WAGES_ENTRY]
+        text = folded_text(older[0])
+        assert wages.title.zh in text and "法律依据" in text and "求助电话" in text and "不是律师意见" in text
+        assert all(re.search(r"《.+》第.+条", citation_label) for citation_label in
+                   [line for line in text.splitlines() if line.strip().startswith("• 《")])
+        assert "知识库里没有" in folded_text(older[1]) and "12348" in folded_text(older[1])
+        # ... are no longer in the Tab order; the newest cards' links are
+        await pilot.press("tab")
+        assert isinstance(app.focused, LinkList) and app.focused in newest[0].query(LinkList)
+        # ... and follow the language
+        await pilot.press("f6")
+        await pilot.pause()
+        assert wages.title.en in folded_text(older[0]) and "The law" in folded_text(older[0])
+
+    drive(scenario)
+
+
+def test_clear_leaves_nothing_of_the_conversation_in_memory() -> None:
+    """Textual keeps drawn lines of removed widgets (an lru_cache, a cached children list): not ours."""
+    import gc
+
+    from rich.segment import Segment
+    from textual.strip import Strip
+    from textual.widget import Widget
+
+    from rightsbot.tui.widgets.conversation.cards import QuestionLine
+
+    question = "我的老板张三欠我八个月工资怎么办"
+
+    async def scenario(app: RightsbotApp, pilot: Pilot) -> None:
+        await ask(pilot, question)
+        await ask(pilot, WAGES)
+        await pilot.press("pagedown", "pageup")  # draw more of it
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.pause()
+        gc.collect()
+        needle = question[2:8]
+        kept = [o for o in gc.get_objects() if isinstance(o, (Segment, Strip)) and needle in o.text]
+        assert kept == []
+        assert [o for o in gc.get_objects() if isinstance(o, QuestionLine) and o.question == question] == []
+        conversation_modules = ("rightsbot.tui.widgets.conversation.", "rightsbot.tui.screens.main")
+        assert [o for o in gc.get_objects() if isinstance(o, Widget) and not o.is_attached
+                and type(o).__module__.startswith(conversation_modules)] == []
+
+    drive(scenario)
+
+
 # --------------------------------------------------------------------------- citations and the law viewer
 
 def test_citation_in_the_card_opens_the_law_viewer_at_that_article() -> None:
@@ -359,9 +485,9 @@ def test_citation_in_the_card_opens_the_law_viewer_at_that_article() -> None:
 
     async def scenario(app: RightsbotApp, pilot: Pilot) -> None:
         await ask(pilot, WAGES)
-        await pilot.press("tab")  # from the input to the first link of the card
+        await pilot.press("tab")  # from the input to the card's links, the first citation highlighted
         focused = app.focused
-        assert isinstance(focused, CitationLink)
+        assert isinstance(focused, LinkList) and isinstance(focused.highlighted_target, ArticleTarget)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, LawScreen)
@@ -375,6 +501,26 @@ def test_citation_in_the_card_opens_the_law_viewer_at_that_article() -> None:
         assert text_of(view.query_one(".article-text", Static)) == article.text
         meta = text_of(view.query_one(".law-meta", Static))
         assert KB.laws[entry.citations[0].law].effective_date in meta
+
+    drive(scenario)
+
+
+def test_arrow_keys_move_between_the_cards_links_and_enter_follows_one() -> None:
+    entry = KB.entries[WAGES_ENTRY]
+    second = list(dict.fromkeys((c.law, c.article) for c in entry.citations))[1]
+
+    async def scenario(app: RightsbotApp, pilot: Pilot) -> None:
+        await ask(pilot, WAGES)
+        await pilot.press("tab", "down")
+        links = app.focused
+        assert isinstance(links, LinkList)
+        assert links.highlighted_target == ArticleTarget(*second)
+        await pilot.press("up", "up")  # from the first link, up wraps to the last (a related topic)
+        assert links.highlighted_target == EntryTarget(entry.related[-1])
+        await pilot.press("home", "down", "space")
+        await pilot.pause()
+        assert isinstance(app.screen, LawScreen)
+        assert (app.screen.law.slug, app.screen.number) == second  # type: ignore[union-attr]
 
     drive(scenario)
 
@@ -603,7 +749,8 @@ def test_language_toggle_changes_every_string_on_every_screen_and_the_answers() 
         assert "Offline" in text_of(app.screen.query_one(AppHeader))
         assert "Quick exit" in text_of(app.screen.query_one(KeyBar))
         assert app.screen.query_one("#question", Input).placeholder.startswith("Type your question")
-        assert "Article" in text_of(card.query(CitationLink).first())
+        assert "Article" in links_of(card).link_texts[0]
+        assert "Hotlines" in rows_text(card) and "Related topics" in rows_text(card)
         for name, needle in (("browse", "Browse topics"), ("law", "Statute texts"),
                              ("hotlines", "Hotlines"), ("help", "Help")):
             app.open_screen(name)

@@ -26,6 +26,7 @@ class SidePanel(Localised, VerticalScroll):
         """The knowledge base."""
         self.entry: Entry | None = None
         """The entry whose details are shown (the current answer), or None."""
+        self._stale = False
 
     def compose(self) -> ComposeResult:
         yield Label("panel.title", bold=True, classes="panel-title")
@@ -37,12 +38,34 @@ class SidePanel(Localised, VerticalScroll):
         yield Label("heading.hotlines", bold=True, classes="panel-heading")
         yield Static(id="panel-hotlines")
 
+    @property
+    def shown(self) -> bool:
+        """Whether the panel is open (F2)."""
+        return self.has_class("-visible")
+
     def show_entry(self, entry: Entry | None) -> None:
-        """Show the details of ``entry`` (None: nothing yet)."""
+        """Show the details of ``entry`` (None: nothing yet).
+
+        While the panel is closed only the entry is remembered; its lists are filled when
+        it opens (filling them costs a restyle and a layout, which a new answer should not wait for).
+        """
         self.entry = entry
         self.apply_lang(self.app.lang)  # type: ignore[attr-defined]
 
+    def toggle(self) -> None:
+        """Open or close the panel (filled with the current answer's details as it opens)."""
+        if not self.shown and self._stale:
+            self._fill(self.app.lang)  # type: ignore[attr-defined]
+        self.toggle_class("-visible")
+
     def apply_lang(self, lang: str) -> None:
+        if not self.shown:
+            self._stale = True
+            return
+        self._fill(lang)
+
+    def _fill(self, lang: str) -> None:
+        self._stale = False
         entry, kb = self.entry, self.kb
         self.set_class(entry is None, "-empty")
         citations = self.query_one("#panel-citations", OptionList)
