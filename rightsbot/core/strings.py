@@ -6,6 +6,8 @@ checks every key has both).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .model import LocalText
 
 STRINGS: dict[str, LocalText] = {
@@ -61,7 +63,24 @@ STRINGS: dict[str, LocalText] = {
 }
 
 
-def t(key: str, lang: str, **values: object) -> str:
-    """The string ``key`` in ``lang``, with ``{name}`` placeholders filled from ``values``."""
-    text = STRINGS[key].get(lang)
+def lookup(table: Mapping[str, LocalText], key: str, lang: str, **values: object) -> str:
+    """``table[key]`` in ``lang``, with ``{name}`` placeholders filled from ``values``.
+
+    Every string table of the project (core, deadlines, navigator, TUI) reads through here.
+    """
+    text = table[key].get(lang)
     return text.format(**values) if values else text
+
+
+def lookup_local(table: Mapping[str, LocalText], key: str, **values: object) -> LocalText:
+    """``table[key]`` in both languages, filled; values that are LocalText fill per language."""
+    entry = table[key]
+    return LocalText(
+        entry.zh.format(**{k: (v.zh if isinstance(v, LocalText) else v) for k, v in values.items()}),
+        entry.en.format(**{k: (v.en if isinstance(v, LocalText) else v) for k, v in values.items()}),
+    )
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The core string ``key`` in ``lang``, with ``{name}`` placeholders filled from ``values``."""
+    return lookup(STRINGS, key, lang, **values)

@@ -7,30 +7,38 @@ an article, every quote is verbatim, and every figure stated is backed by a quot
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .errors import Problem
 from .figures import Figure, figures_in
-from .laws import normalise_quote
-from .model import LANGS, Entry, KnowledgeBase
+from .laws import Law, normalise_quote
+from .model import LANGS, Citation, Entry, KnowledgeBase
+
+
+def check_citation(citation: Citation, laws: Mapping[str, Law], path: str) -> list[Problem]:
+    """The citation resolves to a shipped article and its quote is verbatim in it.
+
+    One check for every kind of content that cites the law: entries, deadline rules, flows.
+    """
+    law = laws.get(citation.law)
+    if law is None:
+        return [Problem(path, citation.line,
+                        f"citation to unknown law '{citation.law}' (no content/laws/{citation.law}.md)")]
+    article = law.article(citation.article)
+    if article is None:
+        return [Problem(path, citation.line,
+                        f"{law.bracketed_title} has no {citation.article.chinese} (article {citation.article.key})")]
+    if citation.quote is not None and normalise_quote(citation.quote) not in normalise_quote(article.text):
+        return [Problem(path, citation.line,
+                        f"quote is not verbatim in {law.bracketed_title}{citation.article.chinese}: "
+                        f"{citation.quote[:60]!r}")]
+    return []
 
 
 def _check_citations(entry: Entry, kb: KnowledgeBase) -> list[Problem]:
     problems: list[Problem] = []
     for citation in entry.citations:
-        law = kb.laws.get(citation.law)
-        if law is None:
-            problems.append(Problem(entry.path, citation.line,
-                                    f"citation to unknown law '{citation.law}' (no content/laws/{citation.law}.md)"))
-            continue
-        article = law.article(citation.article)
-        if article is None:
-            problems.append(Problem(entry.path, citation.line,
-                                    f"《{law.title}》 has no {citation.article.chinese} "
-                                    f"(article {citation.article.key})"))
-            continue
-        if citation.quote is not None and normalise_quote(citation.quote) not in normalise_quote(article.text):
-            problems.append(Problem(entry.path, citation.line,
-                                    f"quote is not verbatim in 《{law.title}》{citation.article.chinese}: "
-                                    f"{citation.quote[:60]!r}"))
+        problems += check_citation(citation, kb.laws, entry.path)
     return problems
 
 

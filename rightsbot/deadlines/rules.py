@@ -30,11 +30,12 @@ from pathlib import Path
 
 from rightsbot.core.errors import Problem
 from rightsbot.core.figures import Figure, figures_in
-from rightsbot.core.laws import ArticleNumber, Law, normalise_quote
+from rightsbot.core.laws import ArticleNumber, Law
 from rightsbot.core.loader import read_yaml_file
 from rightsbot.core.model import Citation
 from rightsbot.core.schema import Reader
 from rightsbot.core.suggest import closest
+from rightsbot.core.validation import check_citation
 
 from .counting import METHODS, method_citations
 from .model import ACTORS, PERIOD_UNITS, DeadlineRule, Extension, Period
@@ -151,22 +152,6 @@ def read_rule_file(path: Path) -> tuple[list[DeadlineRule], list[Problem]]:
         return [], problems + reader.problems
     rules = [rule for i, _ in enumerate(raw) if (rule := _read_rule(reader, i, path.stem)) is not None]
     return rules, problems + reader.problems
-
-
-def check_citation(citation: Citation, laws: Mapping[str, Law], path: str) -> list[Problem]:
-    """The citation resolves to a shipped article and its quote is verbatim in it."""
-    law = laws.get(citation.law)
-    if law is None:
-        return [Problem(path, citation.line,
-                        f"citation to unknown law '{citation.law}' (no content/laws/{citation.law}.md)")]
-    article = law.article(citation.article)
-    if article is None:
-        return [Problem(path, citation.line,
-                        f"《{law.title}》 has no {citation.article.chinese} (article {citation.article.key})")]
-    if citation.quote is not None and normalise_quote(citation.quote) not in normalise_quote(article.text):
-        return [Problem(path, citation.line,
-                        f"quote is not verbatim in 《{law.title}》{citation.article.chinese}: {citation.quote[:60]!r}")]
-    return []
 
 
 def check_rule(rule: DeadlineRule, laws: Mapping[str, Law]) -> list[Problem]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rightsbot.core.model import LocalText
+from rightsbot.core.strings import lookup, lookup_local
 
 #: Every string by key; steps, results, the rule list and error messages.
 STRINGS: dict[str, LocalText] = {
@@ -151,16 +152,12 @@ MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "Au
 
 def t(key: str, lang: str, **values: object) -> str:
     """The string ``key`` in ``lang``, with ``{name}`` placeholders filled from ``values``."""
-    text = STRINGS[key].get(lang)
-    return text.format(**values) if values else text
+    return lookup(STRINGS, key, lang, **values)
 
 
 def local(key: str, **values: object) -> LocalText:
     """The string ``key`` in both languages, filled; values that are LocalText fill per language."""
-    return LocalText(
-        STRINGS[key].zh.format(**{k: (v.zh if isinstance(v, LocalText) else v) for k, v in values.items()}),
-        STRINGS[key].en.format(**{k: (v.en if isinstance(v, LocalText) else v) for k, v in values.items()}),
-    )
+    return lookup_local(STRINGS, key, **values)
 
 
 def weekday(date: dt.date) -> LocalText:

@@ -9,6 +9,7 @@ the deadline calculator does; a test checks that every key has both languages an
 from __future__ import annotations
 
 from rightsbot.core.model import LocalText
+from rightsbot.core.strings import lookup, lookup_local
 
 #: Every string by key: prompts, result headings, error messages.
 STRINGS: dict[str, LocalText] = {
@@ -107,13 +108,9 @@ STRINGS: dict[str, LocalText] = {
 
 def t(key: str, lang: str, **values: object) -> str:
     """The string ``key`` in ``lang``, with ``{name}`` placeholders filled from ``values``."""
-    text = STRINGS[key].get(lang)
-    return text.format(**values) if values else text
+    return lookup(STRINGS, key, lang, **values)
 
 
 def local(key: str, **values: object) -> LocalText:
     """The string ``key`` in both languages, filled; values that are LocalText fill per language."""
-    return LocalText(
-        STRINGS[key].zh.format(**{k: (v.zh if isinstance(v, LocalText) else v) for k, v in values.items()}),
-        STRINGS[key].en.format(**{k: (v.en if isinstance(v, LocalText) else v) for k, v in values.items()}),
-    )
+    return lookup_local(STRINGS, key, **values)
