@@ -68,7 +68,10 @@ def emergency_text(result_or_ask: Result | Ask, lang: str) -> str:
 
 # --- the result --------------------------------------------------------------------------------
 
-def _deadline_lines(found: RouteResult, lang: str) -> list[str]:
+def deadline_lines(found: RouteResult, lang: str, with_command: bool = True) -> list[str]:
+    """The route's deadline: last day and days left, urgency, the start, calendar and caveat;
+    ``with_command`` adds the ``rightsbot deadline`` line that shows every step (the TUI
+    offers a link instead)."""
     route, deadline = found.route, found.deadline
     label = _label("route.deadline", lang)
     if route.deadline_rule is None:
@@ -90,7 +93,8 @@ def _deadline_lines(found: RouteResult, lang: str) -> list[str]:
         lines.append(pad + t("deadline.calendar", lang))
     if deadline.rule.note is not None:
         lines.append(pad + t("deadline.note", lang, note=deadline.rule.note.get(lang)))
-    lines.append(pad + t("deadline.steps", lang, rule=deadline.rule.id, date=found.start.isoformat()))
+    if with_command:
+        lines.append(pad + t("deadline.steps", lang, rule=deadline.rule.id, date=found.start.isoformat()))
     return lines
 
 
@@ -108,7 +112,7 @@ def _open_route(number: int, found: RouteResult, lang: str) -> list[str]:
     route = found.route
     lines = [f"{number}. {route.name.get(lang)}"]
     body = [_label("route.body", lang) + route.body.get(lang)]
-    body += _deadline_lines(found, lang)
+    body += deadline_lines(found, lang)
     body += [_label("route.cost", lang) + route.cost.get(lang),
              _label("route.bring", lang) + route.bring.get(lang)]
     body += _basis_line(found, lang)

@@ -12,9 +12,8 @@ from textual.widget import Widget
 
 from rightsbot.core.model import LocalText
 from rightsbot.core.strings import t as core_t
-from rightsbot.deadlines.strings import weekday
 from rightsbot.navigator.model import EmergencyNotice, Result, RouteResult
-from rightsbot.navigator.render import URGENT_DAYS
+from rightsbot.navigator.render import deadline_lines as core_deadline_lines
 from rightsbot.navigator.strings import t
 from rightsbot.tui.strings import tr
 from rightsbot.tui.widgets.localised import Localised
@@ -61,28 +60,8 @@ class EmergencyBlock(LiveText):
 
 
 def deadline_lines(found: RouteResult, lang: str) -> list[str]:
-    """The route's deadline: last day and days left, urgency, the start, calendar and caveat."""
-    route, deadline = found.route, found.deadline
-    label = _label("route.deadline", lang)
-    if route.deadline_rule is None:
-        return [label + t("deadline.none", lang)]
-    if deadline is None or found.start is None:
-        return [label + t("deadline.no_date", lang)]
-    last, days = deadline.deadline, found.days_left or 0
-    day = weekday(last).get(lang)
-    if days == 0:
-        first = t("deadline.today", lang, date=last.isoformat(), weekday=day)
-    else:
-        first = t("deadline.last_day", lang, date=last.isoformat(), weekday=day, days=days)
-    lines = [label + first]
-    if 0 <= days <= URGENT_DAYS:
-        lines.append("  " + t("deadline.urgent", lang))
-    lines.append("  " + t("deadline.from", lang, date=found.start.isoformat(), start=deadline.rule.start.get(lang)))
-    if deadline.calendar != "official":
-        lines.append("  " + t("deadline.calendar", lang))
-    if deadline.rule.note is not None:
-        lines.append("  " + t("deadline.note", lang, note=deadline.rule.note.get(lang)))
-    return lines
+    """The route's deadline as the core renders it, without the CLI command (a link does that here)."""
+    return core_deadline_lines(found, lang, with_command=False)
 
 
 def open_route_text(number: int, found: RouteResult, lang: str) -> Content:
