@@ -50,6 +50,23 @@ def read_yaml_file(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
     return parse_yaml(text, str(path))
 
 
+def open_mapping(path: Path, allowed: tuple[str, ...],
+                 required: tuple[str, ...]) -> tuple[Reader | None, list[Problem]]:
+    """Read a YAML file whose top level must be a mapping with only ``allowed`` keys.
+
+    The one prologue of every content reader (entries, rules, calendars, flows). Returns a
+    :class:`Reader` and the file-level problems (duplicate keys ...), or None and every
+    problem when the file cannot be used at all.
+    """
+    doc, problems = read_yaml_file(path)
+    if doc is None:
+        return None, problems
+    reader = Reader(doc)
+    if reader.mapping(allowed=allowed, required=required) is None:
+        return None, problems + reader.problems
+    return reader, problems
+
+
 def _read_categories(root: Path) -> tuple[dict[str, Category], list[Problem]]:
     path = root / "categories.yaml"
     doc, problems = read_yaml_file(path)
@@ -144,12 +161,9 @@ def _read_exempt(reader: Reader) -> tuple[Exemption, ...]:
 
 def read_entry(path: Path, today: dt.date) -> tuple[Entry | None, list[Problem]]:
     """Read one entry file and check its schema (not yet its cross-references)."""
-    doc, problems = read_yaml_file(path)
-    if doc is None:
+    reader, problems = open_mapping(path, ENTRY_FIELDS, REQUIRED_ENTRY_FIELDS)
+    if reader is None:
         return None, problems
-    reader = Reader(doc)
-    if reader.mapping(allowed=ENTRY_FIELDS, required=REQUIRED_ENTRY_FIELDS) is None:
-        return None, problems + reader.problems
     entry_id = reader.text("id")
     category = reader.text("category")
     title = reader.local_text("title")
@@ -181,7 +195,7 @@ def read_entry(path: Path, today: dt.date) -> tuple[Entry | None, list[Problem]]
     assert hotlines is not None and related is not None and last_reviewed is not None
     return Entry(entry_id, category, title, summary, answer, questions, keywords, citations,
                  hotlines, related, last_reviewed, exempt, str(path),
-                 {str(k[0]): v for k, v in doc.lines.items() if len(k) == 1}), problems
+                 {str(k[0]): v for k, v in reader.doc.lines.items() if len(k) == 1}), problems
 
 
 def read_content(root: Path, today: dt.date | None = None,

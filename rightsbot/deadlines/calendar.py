@@ -23,7 +23,7 @@ from pathlib import Path
 from types import ModuleType
 
 from rightsbot.core.errors import Problem
-from rightsbot.core.loader import read_yaml_file
+from rightsbot.core.loader import open_mapping
 from rightsbot.core.model import LocalText
 from rightsbot.core.schema import Reader
 
@@ -126,12 +126,9 @@ def _near_year(date: dt.date, year: int) -> bool:
 
 def read_calendar_file(path: Path) -> tuple[OfficialYear | None, list[Problem]]:
     """Read and check one ``<year>.yaml`` file."""
-    doc, problems = read_yaml_file(path)
-    if doc is None:
+    reader, problems = open_mapping(path, _CALENDAR_FIELDS, _CALENDAR_FIELDS)
+    if reader is None:
         return None, problems
-    reader = Reader(doc)
-    if reader.mapping(allowed=_CALENDAR_FIELDS, required=_CALENDAR_FIELDS) is None:
-        return None, problems + reader.problems
     year = reader.get("year")
     if isinstance(year, bool) or not isinstance(year, int) or not MIN_CALENDAR_YEAR <= year <= MAX_CALENDAR_YEAR:
         reader.problem(f"year must be a year between {MIN_CALENDAR_YEAR} and {MAX_CALENDAR_YEAR}, "

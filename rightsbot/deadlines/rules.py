@@ -31,7 +31,7 @@ from pathlib import Path
 from rightsbot.core.errors import Problem
 from rightsbot.core.figures import Figure, figures_in
 from rightsbot.core.laws import ArticleNumber, Law
-from rightsbot.core.loader import read_yaml_file
+from rightsbot.core.loader import open_mapping
 from rightsbot.core.model import Citation
 from rightsbot.core.schema import Reader
 from rightsbot.core.suggest import closest
@@ -140,12 +140,9 @@ def _read_rule(reader: Reader, index: int, family: str) -> DeadlineRule | None:
 
 def read_rule_file(path: Path) -> tuple[list[DeadlineRule], list[Problem]]:
     """Read one rule file and check its schema (not yet its citations)."""
-    doc, problems = read_yaml_file(path)
-    if doc is None:
+    reader, problems = open_mapping(path, ("rules",), ("rules",))
+    if reader is None:
         return [], problems
-    reader = Reader(doc)
-    if reader.mapping(allowed=("rules",), required=("rules",)) is None:
-        return [], problems + reader.problems
     raw = reader.get("rules")
     if not isinstance(raw, list) or not raw:
         reader.problem("rules must be a non-empty list of rules (lines starting with '- ')", "rules")

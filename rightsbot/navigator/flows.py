@@ -63,7 +63,7 @@ from typing import Any
 from rightsbot.core.errors import ContentError, Problem
 from rightsbot.core.figures import Figure, figures_in
 from rightsbot.core.laws import ArticleNumber, Law, load_laws
-from rightsbot.core.loader import read_yaml_file
+from rightsbot.core.loader import open_mapping
 from rightsbot.core.model import Citation, Entry, Hotline, KnowledgeBase, LocalText
 from rightsbot.core.schema import Reader
 from rightsbot.core.suggest import closest
@@ -378,12 +378,9 @@ def _read_list(reader: Reader, name: str) -> list[Any]:
 
 def read_flow_file(path: Path) -> tuple[Flow | None, list[Problem]]:
     """Read one flow file and check its schema (not yet its references, paths and figures)."""
-    doc, problems = read_yaml_file(path)
-    if doc is None:
+    reader, problems = open_mapping(path, FLOW_FIELDS, REQUIRED_FLOW_FIELDS)
+    if reader is None:
         return None, problems
-    reader = Reader(doc)
-    if reader.mapping(allowed=FLOW_FIELDS, required=REQUIRED_FLOW_FIELDS) is None:
-        return None, problems + reader.problems
     flow_id = _read_id(reader, "id")
     if flow_id is not None and flow_id != path.stem:
         reader.problem(f"flow id '{flow_id}' must match the file name '{path.name}'", "id")
