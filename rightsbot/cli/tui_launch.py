@@ -30,9 +30,6 @@ def launch(ctx: Context) -> int:
         ctx.err(t("tui.not_a_terminal", lang))
         return EXIT_USAGE
     kb = ctx.kb  # content problems are reported before the screen is taken over
-    try:
-        from rightsbot.tui.app import run_app
-    except ModuleNotFoundError:
-        ctx.err(t("tui.not_a_terminal", lang))
-        return EXIT_USAGE
+    from rightsbot.tui.app import run_app  # textual is imported only when the app opens
+
     return run_app(kb, lang=lang, ignored_env=ctx.ignored_env, debug=getattr(ctx.args, "debug", False))
