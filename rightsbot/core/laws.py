@@ -214,8 +214,10 @@ def parse_law(text: str, slug: str, path: str = "") -> tuple[Law | None, list[Pr
         counted_to = match.start()
         if number in articles:
             problems.append(Problem(where, line_number, f"duplicate article {number.chinese}"))
-        paragraphs = [row.strip() for row in body_text[match.end():stop].split("\n")]
-        articles[number] = Article(number, "\n".join(row for row in paragraphs if row), line_number)
+        chunk = body_text[match.end():stop].strip()
+        if "\n" in chunk:  # an article of several paragraphs (most are one line)
+            chunk = "\n".join(row for row in (r.strip() for r in chunk.split("\n")) if row)
+        articles[number] = Article(number, chunk, line_number)
     if not articles:
         problems.append(Problem(where, 1, "no article lines (第X条 ...) found"))
     law = Law(

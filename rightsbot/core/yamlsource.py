@@ -37,6 +37,9 @@ class YamlDoc:
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 class _Loader(_Base):  # type: ignore[valid-type,misc]
     """The safe loader; :func:`_walk` builds the data so it can record lines and duplicates."""
 
@@ -47,7 +50,7 @@ def _walk(loader: _Loader, node: yaml.Node, path: Path_, lines: dict[Path_, int]
     if isinstance(node, yaml.MappingNode):
         result: dict[object, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node, deep=True)
             if isinstance(key, (list, dict)):
                 problems.append(Problem(where, key_node.start_mark.line + 1, "a key must be a plain word"))
                 continue
@@ -59,6 +62,8 @@ def _walk(loader: _Loader, node: yaml.Node, path: Path_, lines: dict[Path_, int]
     if isinstance(node, yaml.SequenceNode):
         return [_walk(loader, child, path + (i,), lines, problems, where)
                 for i, child in enumerate(node.value)]
+    if node.tag == _STR:  # the common case, without the constructor's bookkeeping
+        return node.value
     try:
         return loader.construct_object(node, deep=True)
     except (ValueError, TypeError) as exc:  # e.g. an impossible date such as 2026-02-30
