@@ -10,22 +10,24 @@ text. Then ranking and confidence are answered separately:
 * **Ranking.** Each entry's title, example questions and keywords are split into three
   channels (:mod:`.tokenize`): dictionary words, character bigrams and fuzzy-pinyin bigrams.
   One BM25 per channel scores the entries; each channel's scores are divided by its best
-  score and summed with weights. The best few entries are re-ranked by their closest example
-  question (the share of it the question covers, and a rapidfuzz ratio).
-* **Confidence.** Separate from the ranking score: a mix of (1) how completely the question
-  covers the chosen entry's closest example question, (2) the idf-weighted share of the
-  question's words the entry accounts for, taking the best clause of a long post, and (3) the
-  share found in the entry's title and keywords. A word the knowledge base never uses counts
-  at more than the maximum idf (everyday words of general Chinese less), so off-topic words
-  lower the confidence; a long post is judged by its best clause, so rambling does not.
-  A word naming a matter the knowledge base does not cover (the ``outside`` list of
-  ``synonyms.yaml``: 公积金, 签证, 个税 ...) that the chosen entry does not name either
-  takes its share of the question off the confidence. Below the threshold the search
-  abstains and offers the closest topics instead.
+  score and summed with weights. The best few entries are re-ranked by a weighted sum of
+  :data:`RERANK_FEATURES` (the channel scores, their closest example question's coverage and
+  rapidfuzz ratio, the share of the question found in their keywords and text).
+* **Confidence.** Separate from the ranking score: the logistic function of a weighted sum of
+  :data:`CONFIDENCE_FEATURES` of the chosen entry -- how completely the question covers its
+  closest example question, the idf-weighted share of the question's words it accounts for
+  (the best clause of a long post, so rambling does not hurt), the share found in its title
+  and keywords, the share the knowledge base never uses, the share naming a matter it does not
+  cover (the ``outside`` list of ``synonyms.yaml``: 公积金, 签证, 个税 ...) and the raw strength
+  of the best BM25 match. Below the threshold the search abstains and offers the closest
+  topics instead.
+* **Crisis.** The rules of :mod:`.crisis`, or the n-gram model of :mod:`.crisis_model` when
+  the message is not about a story or the news, put the emergency entry first.
 
-Every knob was chosen on the two dev question sets (``tests/data/questions-dev.yaml`` and
-``questions-dev2.yaml``) and self-written off-topic questions, never on the test set. Nothing is written anywhere;
-the index lives in memory, and after it is built nothing of a question is cached.
+The re-ranking and confidence weights and the threshold are fitted by
+``python -m rightsbot.search.calibrate`` on the tuning question sets (``tests/data/questions-dev*.yaml``
+and ``questions-crisis-dev.yaml``), never on the test sets. Nothing is written anywhere; the
+index lives in memory, and after it is built nothing of a question is cached.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from typing import Any
 from ..core.model import Entry, KnowledgeBase
 from ..core.text import clean_question, detect_lang
 from .bm25 import BM25
-from .crisis import is_crisis
+from .crisis import is_crisis, is_story
 from .normalize import normalise
 from .pinyin import HomophoneFixer, PinyinReader, pinyin_words
 from .segment import Segmenter, base_dictionary
@@ -62,6 +64,31 @@ COMMON_NAMES = (
 )
 #: Most hits a result carries.
 MAX_HITS = 5
+#: What the confidence is computed from, each for the best-ranked entry:
+#: ``closest`` -- share of its closest example question that the question covers;
+#: ``clause`` -- share of the question's informative words it accounts for, best clause of a long post;
+#: ``keys`` -- share found in its title and keywords; ``whole`` -- share found anywhere in it;
+#: ``echo`` -- share of the question found in its closest example question alone;
+#: ``unknown`` -- share of the question the knowledge base never uses;
+#: ``elsewhere`` -- share naming a matter outside the knowledge base that the entry does not name;
+#: ``words_bm25`` / ``bigrams_bm25`` -- log(1 + best raw BM25) of the word and bigram channels.
+#: What the best-ranked entries are re-ranked by, each for one entry: ``fused`` -- the fused
+#: BM25 score; ``words`` / ``bigrams`` / ``pinyin`` -- each channel's BM25 divided by its best;
+#: ``closest`` -- share of the entry's closest example question the question covers;
+#: ``fuzzy`` -- best rapidfuzz ratio (0..1) to its example questions; ``echo`` -- share of the
+#: question found in one example question; ``keys`` / ``whole`` -- share of the question found in
+#: its title and keywords / anywhere in it; ``emergency`` -- 1 for the emergency entry when the
+#: question is not a crisis (it then only answers questions about the emergency numbers).
+RERANK_FEATURES = ("fused", "words", "bigrams", "pinyin", "closest", "fuzzy", "echo", "keys", "whole", "emergency")
+#: Fitted by ``python -m rightsbot.search.calibrate`` (a listwise softmax regression on the tuning sets).
+RERANK_WEIGHTS = {"fused": 1.508, "words": 2.903, "bigrams": 0.514, "pinyin": 0.507, "closest": 2.756,
+                  "fuzzy": 1.348, "echo": 0.515, "keys": 1.260, "whole": 0.793, "emergency": -0.307}
+CONFIDENCE_FEATURES = ("closest", "clause", "keys", "whole", "echo", "unknown", "elsewhere",
+                       "words_bm25", "bigrams_bm25")
+#: Fitted on the tuning sets by ``python -m rightsbot.search.calibrate`` (never on the test set).
+CONFIDENCE_WEIGHTS = {"closest": 3.726, "clause": 3.637, "keys": 4.925, "whole": 2.999, "echo": -3.752,
+                      "unknown": -0.128, "elsewhere": -11.530, "words_bm25": 1.678, "bigrams_bm25": -0.047}
+CONFIDENCE_BIAS = -8.661
 
 
 @dataclass(frozen=True)
@@ -112,17 +139,22 @@ class Tuning:
     """BM25 length normalisation."""
     rerank_depth: int = 8
     """How many of the best-ranked entries are re-ranked by their closest example question."""
-    phrase_weight: float = 0.4
-    """Weight of the closest example question's coverage in the re-ranking."""
-    fuzzy_weight: float = 0.3
-    """Weight of the closest example question's rapidfuzz ratio (0..1) in the re-ranking."""
+    rerank_weights: dict[str, float] = field(default_factory=lambda: dict(RERANK_WEIGHTS))
+    """Weights of the re-ranking features (see :data:`RERANK_FEATURES`), fitted on the tuning sets."""
+    fuzzy_weight: float = 1.0
+    """0 turns the rapidfuzz comparison off (its weight in the re-ranking is in :attr:`rerank_weights`)."""
     fuzzy_max_chars: int = 80
     """Questions longer than this are not compared by rapidfuzz (slow on long text, and a
     long post is not a paraphrase of any one example question)."""
-    threshold: float = 0.3
-    """Confidence below which the search abstains."""
-    confidence_mix: tuple[float, float, float] = (0.5, 0.25, 0.25)
-    """Confidence = a * closest-question coverage + b * best-clause coverage + c * key-word coverage."""
+    threshold: float = 0.415
+    """Confidence below which the search abstains (3 % of the in-scope tuning questions
+    fall below it; printed by ``python -m rightsbot.search.calibrate``)."""
+    confidence_weights: dict[str, float] = field(default_factory=lambda: dict(CONFIDENCE_WEIGHTS))
+    """Weight of each confidence feature (see :data:`CONFIDENCE_FEATURES`): confidence is the
+    logistic function of their weighted sum plus :attr:`confidence_bias`. Fitted by logistic
+    regression on the tuning question sets (``python -m rightsbot.search.calibrate``)."""
+    confidence_bias: float = CONFIDENCE_BIAS
+    """Constant term of the confidence's weighted sum."""
     answer_credit: float = 0.3
     """Share of a question word's weight counted as covered when it appears only in the
     entry's answer or summary (not in its title, questions or keywords)."""
@@ -139,13 +171,6 @@ class Tuning:
     """The least a word the knowledge base never uses is discounted for being an everyday word."""
     unknown_factor: float = 1.5
     """Weight of a word the knowledge base never uses, as a multiple of the maximum idf."""
-    emergency_factor: float = 0.6
-    """Re-ranking score of the emergency entry, as a share, when the question is not a
-    crisis: it then only answers questions about the emergency numbers themselves, so a
-    question that merely mentions violence or fire (去年被人打了, 强拆时被打伤) ranks the legal
-    entries first."""
-
-
 @dataclass(frozen=True)
 class _Phrase:
     """One example question or title of an entry, and its informative words."""
@@ -170,6 +195,13 @@ def _entry_fields(entry: Entry) -> dict[str, list[str]]:
         "summary": [entry.summary.zh, entry.summary.en],
         "answer": [entry.answer.zh, entry.answer.en],
     }
+
+
+def _crisis_model() -> Any:
+    """The shipped crisis model (imported on the first question: ``python -m`` runs its module)."""
+    from .crisis_model import shipped_model
+
+    return shipped_model()
 
 
 class SearchIndex:
@@ -336,9 +368,11 @@ class SearchIndex:
 
     # -- ranking ---------------------------------------------------------------------
 
-    def fused_scores(self, terms: dict[str, list[str]]) -> dict[int, float]:
+    def fused_scores(self, terms: dict[str, list[str]], tops: dict[str, float] | None = None,
+                     per_channel: dict[str, dict[int, float]] | None = None) -> dict[int, float]:
         """Ranking score of every entry that shares a term with the question: each channel's
-        BM25 divided by its best score, summed with the channel weights."""
+        BM25 divided by its best score, summed with the channel weights. Each channel's best
+        raw score is put in ``tops`` and its divided scores in ``per_channel`` when given."""
         fused: dict[int, float] = Counter()
         for channel, bm25 in self.channels.items():
             weight = self.tuning.weights.get(channel, 0.0)
@@ -346,10 +380,15 @@ class SearchIndex:
                 continue
             scores = bm25.scores(terms[channel])
             top = max(scores.values(), default=0.0)
+            if tops is not None:
+                tops[channel] = top
             if top <= 0:
                 continue
-            for index, score in scores.items():
-                fused[index] += weight * score / top
+            divided = {index: score / top for index, score in scores.items()}
+            if per_channel is not None:
+                per_channel[channel] = divided
+            for index, score in divided.items():
+                fused[index] += weight * score
         total = sum(self.tuning.weights.values()) or 1.0
         return {index: score / total for index, score in fused.items()}
 
@@ -417,6 +456,30 @@ class SearchIndex:
                 best[owner] = score / 100.0
         return best
 
+    def confidence_features(self, searched: str, weights: dict[str, float], top: int, closest: float,
+                            tops: dict[str, float]) -> dict[str, float]:
+        """The features of :data:`CONFIDENCE_FEATURES` for entry ``top`` (weights: the
+        question's informative words; closest: coverage of its closest example question)."""
+        tuning = self.tuning
+        mass = sum(weights.values()) or 1.0
+        terms_of = self.entry_terms[top]
+        answer = self._answer_terms(top) if tuning.answer_credit else frozenset()
+        whole = sum(w if t in terms_of else tuning.answer_credit * w for t, w in weights.items()
+                    if t in terms_of or t in answer) / mass
+        known = self.channels["words"].idf
+        return {
+            "closest": closest,
+            "clause": self._clause_coverage(searched, top, whole),
+            "keys": sum(w for t, w in weights.items() if t in self.key_terms[top]) / mass,
+            "whole": whole,
+            "echo": max((sum(weights[t] for t in phrase.terms if t in weights) / mass
+                         for phrase in self.phrases[top]), default=0.0),
+            "unknown": sum(w for t, w in weights.items() if t not in known) / mass,
+            "elsewhere": sum(w for t, w in weights.items() if t in self._outside and t not in terms_of) / mass,
+            "words_bm25": math.log1p(tops.get("words", 0.0)),
+            "bigrams_bm25": math.log1p(tops.get("bigrams", 0.0)),
+        }
+
     def _run(self, question: str, explain: bool = False) -> tuple[SearchResult, dict[str, Any]]:
         tuning = self.tuning
         query, truncated = clean_question(_LONE_SURROGATE.sub("\ufffd", question))
@@ -429,10 +492,14 @@ class SearchIndex:
         info: dict[str, Any] = {"searched": searched}
         if not searched:
             return SearchResult(query, lang, (), True, False, truncated), info
-        crisis = EMERGENCY_ID in self.kb.entries and (is_crisis(searched) or is_crisis(normalised))
+        crisis = EMERGENCY_ID in self.kb.entries and (is_crisis(searched) or is_crisis(normalised)
+                                                      or (_crisis_model().says_crisis(searched)
+                                                          and not is_story(searched)))
         emergency = self._emergency
         terms = self._terms(searched)
-        scores = self.fused_scores(terms)
+        tops: dict[str, float] = {}
+        per_channel: dict[str, dict[int, float]] = {}
+        scores = self.fused_scores(terms, tops, per_channel)
         ranked = heapq.nsmallest(tuning.rerank_depth + MAX_HITS, scores.items(), key=lambda kv: (-kv[1], kv[0]))
         weights = self._weighted(terms["words"])
         mass = sum(weights.values())
@@ -440,36 +507,37 @@ class SearchIndex:
         if ranked and mass > 0:
             top_ranked = ranked[: tuning.rerank_depth]
             fuzzy = self._fuzzy(searched, [index for index, _ in top_ranked])
+            rerank = tuning.rerank_weights
             for index, score in top_ranked:
-                closest = 0.0
+                closest = echo = 0.0
                 for phrase in self.phrases[index]:
                     shared = sum(weights[t] for t in phrase.terms if t in weights)
                     if shared:
                         closest = max(closest, min(1.0, shared / self._mass(phrase)))
-                final = score + tuning.phrase_weight * closest + tuning.fuzzy_weight * fuzzy.get(index, 0.0)
-                if index == emergency and not crisis:
-                    final *= tuning.emergency_factor
+                        echo = max(echo, shared / mass)
+                terms_of, keys_of = self.entry_terms[index], self.key_terms[index]
+                features = {
+                    "fused": score, "words": per_channel.get("words", {}).get(index, 0.0),
+                    "bigrams": per_channel.get("bigrams", {}).get(index, 0.0),
+                    "pinyin": per_channel.get("pinyin", {}).get(index, 0.0),
+                    "closest": closest, "fuzzy": fuzzy.get(index, 0.0), "echo": echo,
+                    "keys": sum(w for t, w in weights.items() if t in keys_of) / mass,
+                    "whole": sum(w for t, w in weights.items() if t in terms_of) / mass,
+                    "emergency": 1.0 if index == emergency and not crisis else 0.0,
+                }
+                final = sum(rerank.get(name, 0.0) * value for name, value in features.items())
                 candidates.append((final, index, closest, fuzzy.get(index, 0.0)))
+                if explain:
+                    info.setdefault("rerank", []).append((self.ids[index], features))
             candidates.sort(key=lambda c: (-c[0], c[1]))
         confidence = 0.0
         if candidates:
-            _, top, closest, _ = candidates[0]
-            answer = self._answer_terms(top) if tuning.answer_credit else frozenset()
-            whole = sum(w if t in self.entry_terms[top] else tuning.answer_credit * w for t, w in weights.items()
-                        if t in self.entry_terms[top] or t in answer) / mass
-            clause = self._clause_coverage(searched, top, whole)
-            keys = sum(w for t, w in weights.items() if t in self.key_terms[top]) / mass
-            a, b, c = tuning.confidence_mix
-            confidence = min(1.0, max(0.0, (a * closest + b * clause + c * keys) / ((a + b + c) or 1.0)))
-            # a matter the knowledge base does not cover, which the chosen entry does not name either
-            elsewhere = sum(w for t, w in weights.items() if t in self._outside and t not in self.entry_terms[top])
-            confidence *= 1.0 - elsewhere / mass
+            features = self.confidence_features(searched, weights, candidates[0][1], candidates[0][2], tops)
+            z = tuning.confidence_bias + sum(tuning.confidence_weights.get(name, 0.0) * value
+                                             for name, value in features.items())
+            confidence = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
             if explain:
-                known = self.channels["words"].idf
-                info.update(closest=closest, clause=clause, keys=keys, whole=whole, elsewhere=elsewhere / mass,
-                            unknown=sum(w for t, w in weights.items() if t not in known) / mass,
-                            echo=max((sum(weights[t] for t in phrase.terms if t in weights) / mass
-                                      for phrase in self.phrases[top]), default=0.0))
+                info.update(features)
         finals = {c[1]: c[0] for c in candidates}
         order = [c[1] for c in candidates] + [i for i, _ in ranked[tuning.rerank_depth:]]
         top_final = candidates[0][0] if candidates else 1.0

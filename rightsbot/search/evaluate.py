@@ -33,7 +33,10 @@ class Quality:
     top1: float
     """In-scope questions whose first hit is acceptable."""
     top3: float
-    """In-scope questions with an acceptable id among the first three hits."""
+    """In-scope questions with an acceptable id among the first three hits (and no abstention)."""
+    shown_top3: float
+    """In-scope questions with an acceptable id among the first three topics shown, as answers
+    or, when the search abstains, as the closest topics it offers instead."""
     oos_rejected: float
     """Out-of-scope questions on which the search abstained."""
     false_abstention: float
@@ -55,7 +58,7 @@ def load_questions(path: Path) -> list[LabelledQuestion]:
 
 def measure(search: Callable[[str], SearchResult], questions: Iterable[LabelledQuestion]) -> Quality:
     """Run every question through ``search`` and compute the figures."""
-    in_scope = top1 = top3 = abstained_wrongly = 0
+    in_scope = top1 = top3 = shown_top3 = abstained_wrongly = 0
     oos = oos_rejected = 0
     crisis_total = crisis_found = crisis_fp = 0
     misses: list[tuple[str, str, str]] = []
@@ -80,11 +83,12 @@ def measure(search: Callable[[str], SearchResult], questions: Iterable[LabelledQ
         else:
             misses.append((item.q, item.expect[0], ("(abstained) " if result.abstained else "") +
                            (ids[0] if ids else "-")))
-        if any(i in item.expect for i in ids[:3]) and not result.abstained:
-            top3 += 1
+        if any(i in item.expect for i in ids[:3]):
+            shown_top3 += 1
+            top3 += not result.abstained
         abstained_wrongly += result.abstained
     return Quality(
-        top1=top1 / max(in_scope, 1), top3=top3 / max(in_scope, 1),
+        top1=top1 / max(in_scope, 1), top3=top3 / max(in_scope, 1), shown_top3=shown_top3 / max(in_scope, 1),
         oos_rejected=oos_rejected / max(oos, 1), false_abstention=abstained_wrongly / max(in_scope, 1),
         crisis_recall=crisis_found / max(crisis_total, 1), crisis_false_positives=crisis_fp,
         misses=tuple(misses),

@@ -140,6 +140,9 @@ class PinyinReader:
     MAX_SYLLABLES = 6
     #: How many of the dictionary's most frequent words are candidates.
     GENERAL_WORDS = 12_000
+    #: Log-probability bonus of a knowledge-base word over the general words that sound the
+    #: same; large enough that "jiao shebao" reads 交社保 rather than 交涉报.
+    DOMAIN_BONUS = 2.0
     #: Score penalty for each syllable that matches only fuzzily (zi typed for zhi).
     FUZZY_PENALTY = 2.0
 
@@ -193,7 +196,7 @@ class PinyinReader:
                     except KeyError:
                         continue
                 rival = general.get(tuple(fuzz[s] for s in exact), floor)
-                add(word, max(rival, floor + math.log(1 + count)) + 1.0)
+                add(word, max(rival, floor + math.log(1 + count)) + self.DOMAIN_BONUS)
         return table
 
     def _best(self, raw: tuple[str, ...], fuzzed: tuple[str, ...]) -> tuple[float, str] | None:

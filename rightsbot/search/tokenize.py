@@ -91,10 +91,12 @@ def pinyin_grams(text: str) -> list[str]:
 def looks_like_pinyin(text: str) -> bool:
     """True when most Latin words of ``text`` read as pinyin (tuoqian gongzi), not English."""
     words = [w for w in re.findall(r"[a-z]+", text) if len(w) >= 2]
-    if not words:
+    # an English stop word that is also a syllable (you, he, an, can) says nothing either way
+    decisive = [w for w in words if not (w in EN_STOP and split_pinyin(w))]
+    if not decisive:
         return False
-    pinyin = sum(1 for w in words if w not in EN_STOP and split_pinyin(w))
-    return pinyin / len(words) >= 0.7
+    pinyin = sum(1 for w in decisive if w not in EN_STOP and split_pinyin(w))
+    return pinyin / len(decisive) >= 0.7
 
 
 class Tokenizer:
