@@ -194,6 +194,10 @@ def test_validate_reports_synonym_problems(tmp_path: Path, cli) -> None:
     "挖掘机已经开过来了，我妈还在屋里", "我被困在电梯里好久了", "头破了一直在流血", "我想一了百了",
     "my father was hit by a car and is lying on the road", "he poured petrol on himself", "my son is drowning",
     "the excavator is pulling down the house and my grandmother is still inside",
+    # means ready, farewells, bodies that do not respond, people held now (rules and model)
+    "药我都准备好了，今晚就吃", "等我走了，帮我照顾好我妈", "我爸倒在地上叫不醒", "娃把百草枯喝了",
+    "宿舍楼道全是烟，我们下不去", "讨债的把我锁在屋里不让出去", "I have the pills in front of me",
+    "she fell off the ladder and is not moving", "there's blood all over the floor and it won't stop",
 ])
 def test_crisis_detected(index: SearchIndex, text: str) -> None:
     result = index.search(text)
@@ -219,6 +223,10 @@ def test_crisis_detected(index: SearchIndex, text: str) -> None:
     "I took my pills this morning, can my employer ask about my illness?",
     "出车祸了对方全责，保险怎么赔", "同事上班触电了，能认定工伤吗", "爬上塔吊讨薪违法吗", "车祸责任认定不服怎么办",
     "My colleague was electrocuted at work last year, is it a work injury?",
+    # hyperbole, stories, talked down, past and healed
+    "想你想死了", "加班加到要死，能要加班费吗", "小说里主角被逼得跳楼，现实中讨薪走什么途径",
+    "my boss will kill me if I'm late again", "工友前几天说要去跳楼讨薪，被我劝住了，总包要负责吗",
+    "上个月被人推倒头上流了好多血，缝了五针，现在已经康复了，能起诉吗",
 ])
 def test_not_crisis(text: str) -> None:
     assert not is_crisis(normalise(text)), text
