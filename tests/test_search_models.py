@@ -23,7 +23,7 @@ def test_features_cover_chinese_and_english_ngrams() -> None:
 
 def test_model_file_round_trip() -> None:
     model = CrisisModel({"b:着火": 2.5, "w:fire": 1.25, "c:的": -0.5}, -1.5)
-    again = CrisisModel.parse(model.dump().splitlines())
+    again = CrisisModel.parse(model.dump())
     assert again.bias == model.bias and again.weights == model.weights
     assert math.isclose(again.score("着火"), -1.5 + 2.5 + model.weights.get("c:着", 0.0) + model.weights.get("c:火", 0.0))
 

@@ -10,7 +10,7 @@ from rightsbot.core.render import entry_text
 from rightsbot.core.strings import t
 from rightsbot.search import SearchIndex, SearchResult
 
-from .context import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, Context
+from .context import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, Context, building
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -63,7 +63,9 @@ def _answer_text(result: SearchResult, ctx: Context, cite_text: bool) -> str:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Answer one question, or each line of stdin for ``-``."""
-    index = SearchIndex(ctx.kb)
+    kb = ctx.kb
+    with building():
+        index = SearchIndex(kb)
     if args.question == ["-"]:
         return _batch(index, args, ctx)
     question = " ".join(args.question)

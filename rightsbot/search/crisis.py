@@ -191,7 +191,7 @@ _EN_DANGER = _Lazy(
     r"with a (?:knife|gun|weapon|machete|axe)|(?:has|holding|pulled) a (?:knife|gun)|going to kill|trying to kill|"
     r"threaten\w* to kill|will kill (?:me|us)\b(?! if)|"
     r"(?:house|home|building|flat|apartment|room|kitchen|car) (?:is )?on fire|caught fire|there'?s a fire|"
-    r"a fire in (?:my|our|the)|fire broke out|smoke everywhere|full of smoke|gas leak|carbon monoxide|poisoned|"
+    r"(?:a )?fire in (?:my|our|the) (?:building|house|home|flat|apartment|room|kitchen|dorm|factory|workshop|office)|fire broke out|smoke everywhere|full of smoke|gas leak|carbon monoxide|poisoned|"
     r"(?:not|isn'?t|is not|stopped|aren'?t|not even) breathing|unconscious|passed out|"
     r"bleeding (?:a lot|badly|heavily)|won'?t stop bleeding|"
     r"kidnap|abduct|(?:took|grabbed|snatched|taken) (?:my|a|our|the) (?:little )?(?:child|kid|son|daughter|baby|girl|boy)|"

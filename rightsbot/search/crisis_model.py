@@ -75,21 +75,18 @@ class CrisisModel:
         return self.score(text) > THRESHOLD
 
     @classmethod
-    def parse(cls, lines: Iterable[str]) -> CrisisModel:
-        """Read the weights file's lines."""
-        iterator = iter(lines)
-        bias = float(next(iterator).split("\t")[-1])
-        weights: dict[str, float] = {}
-        for line in iterator:
-            feature, _, weight = line.rstrip("\n").rpartition("\t")
-            if feature:
-                weights[feature] = float(weight)
-        return cls(weights, bias)
+    def parse(cls, text: str) -> CrisisModel:
+        """Read the weights file's text (one split, not a loop: it is read at start-up)."""
+        head, _, body = text.partition("\n")
+        fields = body.replace("\n", "\t").split("\t")
+        if fields and not fields[-1]:
+            fields.pop()
+        return cls(dict(zip(fields[::2], map(float, fields[1::2]))), float(head.split("\t")[-1]))
 
     def dump(self) -> str:
         """The weights file's text (features sorted, so a change reads as a diff)."""
         rows = [f"bias\t{self.bias:.4f}"]
-        rows += [f"{f}\t{w:.4f}" for f, w in sorted(self.weights.items()) if abs(w) >= 0.005]
+        rows += [f"{f}\t{w:.3f}" for f, w in sorted(self.weights.items()) if abs(w) >= 0.01]
         return "\n".join(rows) + "\n"
 
 
@@ -97,7 +94,7 @@ class CrisisModel:
 def shipped_model() -> CrisisModel:
     """The model whose weights ship with the package (read once)."""
     text = resources.files("rightsbot.search").joinpath("data", WEIGHTS_FILE).read_text(encoding="utf-8")
-    return CrisisModel.parse(text.splitlines())
+    return CrisisModel.parse(text)
 
 
 def train(samples: Sequence[tuple[str, int]], l2: float = 1e-3, steps: int = 300, rate: float = 0.5,
