@@ -81,14 +81,14 @@ MAX_HITS = 5
 #: question is not a crisis (it then only answers questions about the emergency numbers).
 RERANK_FEATURES = ("fused", "words", "bigrams", "pinyin", "closest", "fuzzy", "echo", "keys", "whole", "emergency")
 #: Fitted by ``python -m rightsbot.search.calibrate`` (a listwise softmax regression on the tuning sets).
-RERANK_WEIGHTS = {"fused": 1.508, "words": 2.903, "bigrams": 0.514, "pinyin": 0.507, "closest": 2.756,
-                  "fuzzy": 1.348, "echo": 0.515, "keys": 1.260, "whole": 0.793, "emergency": -0.307}
+RERANK_WEIGHTS = {"fused": 1.504, "words": 2.901, "bigrams": 0.508, "pinyin": 0.502, "closest": 2.728,
+                  "fuzzy": 1.386, "echo": 0.496, "keys": 1.273, "whole": 0.793, "emergency": -0.308}
 CONFIDENCE_FEATURES = ("closest", "clause", "keys", "whole", "echo", "unknown", "elsewhere",
                        "words_bm25", "bigrams_bm25")
 #: Fitted on the tuning sets by ``python -m rightsbot.search.calibrate`` (never on the test set).
-CONFIDENCE_WEIGHTS = {"closest": 3.726, "clause": 3.637, "keys": 4.925, "whole": 2.999, "echo": -3.752,
-                      "unknown": -0.128, "elsewhere": -11.530, "words_bm25": 1.678, "bigrams_bm25": -0.047}
-CONFIDENCE_BIAS = -8.661
+CONFIDENCE_WEIGHTS = {"closest": 3.787, "clause": 3.614, "keys": 4.758, "whole": 2.898, "echo": -3.545,
+                      "unknown": -0.157, "elsewhere": -11.533, "words_bm25": 1.685, "bigrams_bm25": -0.052}
+CONFIDENCE_BIAS = -8.671
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ class Tuning:
     fuzzy_max_chars: int = 80
     """Questions longer than this are not compared by rapidfuzz (slow on long text, and a
     long post is not a paraphrase of any one example question)."""
-    threshold: float = 0.415
+    threshold: float = 0.417
     """Confidence below which the search abstains (3 % of the in-scope tuning questions
     fall below it; printed by ``python -m rightsbot.search.calibrate``)."""
     confidence_weights: dict[str, float] = field(default_factory=lambda: dict(CONFIDENCE_WEIGHTS))
@@ -234,6 +234,8 @@ class SearchIndex:
         self.key_terms: list[frozenset[str]] = []
         """The words of each entry's title and keywords: what it is about."""
         self.phrases: list[list[_Phrase]] = []
+        self.phrase_terms: list[dict[str, list[int]]] = []
+        """Per entry: which of its phrases (positions in :attr:`phrases`) hold each word."""
         """Example questions and titles of each entry (their weights are filled in on use)."""
         known: list[str] = []
         for entry in kb.entries.values():
@@ -261,6 +263,11 @@ class SearchIndex:
             self.entry_terms.append(frozenset(words))
             self.key_terms.append(frozenset(keys))
             self.phrases.append(questions)
+            where: dict[str, list[int]] = {}
+            for position, phrase in enumerate(questions):
+                for term in phrase.terms:
+                    where.setdefault(term, []).append(position)
+            self.phrase_terms.append(where)
         self._known_text = "|".join(known)
         self.channels: dict[str, BM25] = {c: BM25(docs[c], tuning.k1, tuning.b) for c in CHANNELS}
         """One BM25 per channel."""
@@ -434,10 +441,20 @@ class SearchIndex:
             best = max(best, covered * min(1.0, mass / tuning.clause_mass))
         return best
 
-    def _fuzzy(self, searched: str, indexes: list[int]) -> dict[int, float]:
-        """Best rapidfuzz similarity (0..1) of the question to each entry's example questions:
-        token-set ratio for Latin text, partial ratio for Chinese. Skipped for long posts,
-        where it costs the most and says the least."""
+    def _shared(self, index: int, weights: dict[str, float]) -> dict[int, float]:
+        """Weight of the question's words found in each phrase of entry ``index`` that shares any."""
+        shared: dict[int, float] = {}
+        where = self.phrase_terms[index]
+        for term, weight in weights.items():
+            for position in where.get(term, ()):
+                shared[position] = shared.get(position, 0.0) + weight
+        return shared
+
+    def _fuzzy(self, searched: str, phrases: dict[int, list[int]]) -> dict[int, float]:
+        """Best rapidfuzz similarity (0..1) of the question to each entry's example questions
+        that share a word with it (``phrases``: entry -> positions): token-set ratio for Latin
+        text, partial ratio for Chinese. Skipped for long posts, where it costs the most and
+        says the least."""
         if not self.tuning.fuzzy_weight or len(searched) > self.tuning.fuzzy_max_chars:
             return {}
         from rapidfuzz import fuzz, process  # only when a question is searched
@@ -445,10 +462,10 @@ class SearchIndex:
         scorer = fuzz.partial_ratio if CJK_RUN.search(searched) else fuzz.token_set_ratio
         owners: list[int] = []
         texts: list[str] = []
-        for index in indexes:
-            for phrase in self.phrases[index]:
+        for index, positions in phrases.items():
+            for position in positions:
                 owners.append(index)
-                texts.append(phrase.text)
+                texts.append(self.phrases[index][position].text)
         best: dict[int, float] = {}
         for _, score, position in process.extract(searched, texts, scorer=scorer, limit=None):
             owner = owners[position]
@@ -506,15 +523,15 @@ class SearchIndex:
         candidates: list[tuple[float, int, float, float]] = []
         if ranked and mass > 0:
             top_ranked = ranked[: tuning.rerank_depth]
-            fuzzy = self._fuzzy(searched, [index for index, _ in top_ranked])
+            overlaps = {index: self._shared(index, weights) for index, _ in top_ranked}
+            fuzzy = self._fuzzy(searched, {index: list(shared) for index, shared in overlaps.items()})
             rerank = tuning.rerank_weights
             for index, score in top_ranked:
                 closest = echo = 0.0
-                for phrase in self.phrases[index]:
-                    shared = sum(weights[t] for t in phrase.terms if t in weights)
-                    if shared:
-                        closest = max(closest, min(1.0, shared / self._mass(phrase)))
-                        echo = max(echo, shared / mass)
+                phrases = self.phrases[index]
+                for position, shared in overlaps[index].items():
+                    closest = max(closest, min(1.0, shared / self._mass(phrases[position])))
+                    echo = max(echo, shared / mass)
                 terms_of, keys_of = self.entry_terms[index], self.key_terms[index]
                 features = {
                     "fused": score, "words": per_channel.get("words", {}).get(index, 0.0),
