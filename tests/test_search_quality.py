@@ -70,9 +70,7 @@ def test_no_test_question_copies_an_example_phrasing(kb, name: str) -> None:
 
 
 # The issue's targets on the held-out set. Failure messages carry numbers only: printing
-# test-set misses would invite tuning on them.
-
-# Two are not reached yet (top-1 and top-3 counting an abstention as a miss; see the issue
+# test-set misses would invite tuning on them. Two are not reached yet (top-1 and top-3 counting an abstention as a miss; see the issue
 # note and benchmarks/RESULTS.md): they stay as strict expected failures, so the day they pass
 # CI says so and the marker must go. The floors below them guard against regressions meanwhile.
 NOT_YET = pytest.mark.xfail(strict=True, reason="issue target not reached on the held-out set yet")
