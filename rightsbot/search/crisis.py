@@ -44,7 +44,7 @@ _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _HAS_LATIN = re.compile(r"[a-z]")
 _KIN = r"(?:孩子|小孩|女儿|儿子|娃|宝宝|闺女|孙子|孙女|小孙子|外孙|小朋友|婴儿|女孩|男孩)"
 _ZH_INTENT = _Lazy(
-    r"(?<![到得你])(?:想|要|准备|打算|只想|好想|真想|不如|干脆)(?:去)?(?:死(?!的心|你|您|了你|我了)|自杀|轻生|寻死|跳楼|跳河|"
+    r"(?<![到得你])(?<!得我)(?<!到我)(?:想|要|准备|打算|只想|好想|真想|不如|干脆)(?:去)?(?:死(?!的心|你|您|了你|我了)|自杀|轻生|寻死|跳楼(?!价|甩卖|大甩卖)|跳河|"
     r"跳江|跳海|跳桥|上吊|割腕|割脉|结束(?:自己|我)?的?生命)|"
     r"不想(?:再)?活|活不下去|活着(?:真|还)?没(?:意思|意义|盼头)|活够了|一死了之|死了算了|不如死了|"
     r"了结(?:自己|我自己)|写好了?遗书|撑不下去了|想不开|活着(?:太|好|真)?(?:累|痛苦)|不如去死|去死算了|"
@@ -56,7 +56,7 @@ _DOSE = r"(?:很多|好多|大量|一大把|一整?[瓶把盒板包]|[整成][�
 _POISON = r"(?:安眠药|药片|农药|老鼠药|毒鼠强|百草枯|敌敌畏|毒药|洗洁精|消毒液|八四|84|漂白水|漂白剂|除草剂|杀虫剂)"
 _ZH_DANGER = _Lazy(
     # self-harm acts, also by someone else
-    r"自杀(?!式)|轻生|割腕|割脉|割了?(?:手腕|动脉)|跳楼|跳河|跳江|跳桥|上吊|烧炭|自残|"
+    r"自杀(?!式)|轻生|割腕|割脉|割了?(?:手腕|动脉)|跳楼(?!价|甩卖|大甩卖)|跳河|跳江|跳桥|上吊|烧炭|自残|"
     rf"(?:吃|吞|喝|服|误食|误服|误喝|误吃)(?:下|了|掉)?{_DOSE}(?:的)?{_POISON}|"
     # weapons and killing, threats to kill
     r"(?:拿|持|提|举|掏|握|抄|挥)(?:着|出|了|起)?(?:一)?(?:把)?(?:刀|菜刀|斧头|棍子|铁棍|枪|砍刀|匕首|剪刀|水果刀|铁锹|锄头|锤子|榔头)|"
@@ -127,7 +127,8 @@ _ZH_ACUTE = _Lazy(
     r"(?:还没回来|还没找到|找不到了|找不着|走丢|走失|不见了)|"
     r"(?:把|将)(?:他|她|孩子|小孩|宝宝|娃)(?:给)?(?:抱|抢|拐|拉|拽|带)走|"
     r"(?:被|让)[^，。,]{0,10}骗到.{0,12}(?:挨打|关|收走|扣)|"
-    r"(?:摔|跌|倒)(?:倒|低)?了?[^，。,]{0,4}(?:不会动|不会郁|动不了|起不来)|"
+    r"(?:摔|跌|倒)(?:倒|低)?了?[^，。,]{0,4}(?:不会动|不会郁|动不了|起不来)|呼吸不到|吸不上气|喘不上气|"
+    r"(?:心口|胸口)(?:好|很|特别)?(?:痛|疼).{0,8}(?:喘|呼吸)|(?:喘|呼吸).{0,8}(?:心口|胸口)(?:好|很)?(?:痛|疼)|"
     r"(?:农药|百草枯|敌敌畏|老鼠药|安眠药|毒药|洗洁精|消毒液|84)(?:给|都|全)?(?:喝|吃|吞)(?:下去|了)|每天(?:都)?挨打|(?:护照|身份证|证件)(?:被|都被)?(?:收走|扣了|没收)")
 _EN_ACUTE = _Lazy(
     r"not coming (?:back )?up|fell (?:into|in) (?:the |a )?(?:river|water|tank|well|pool|lake|pit)|"
@@ -140,9 +141,16 @@ _EN_ACUTE = _Lazy(
     r"(?:dementia|alzheimer).{0,60}(?:wandered|walked out|missing|gone|lost)|wandered off|"
     r"\blost my (?:son|daughter|kid|child|baby|boy|girl)\b|"
     r"(?:someone|somebody|a man|a stranger|strangers) (?:is |are )?(?:inside|in) my (?:house|home|flat|apartment|room)|"
-    r"live wire|electric shock|electrocut|throat is closing|face is swelling|allergic reaction")
+    r"live wire|electric shock|electrocut|throat is closing|face is swelling|allergic reaction|"
+    r"under (?:the )?rubble|buried under|came down on|swallowed (?:\w+ ){0,4}(?:batter|magnet|coin)|"
+    r"throat (?:is )?(?:closing|tight)|no epi-?pen|anaphyla|took (?:all of them|them all)|"
+    r"(?:don'?t|do not) worry about (?:anything|me) after tonight|said my goodbyes|"
+    r"pulled into (?:the|a) machine|(?:arm|hand|leg|foot) (?:is |was |got )?(?:crushed|caught in)|"
+    r"having (?:a )?seizure|seizure (?:won'?t|wont) stop|(?:won'?t|wont) stop shaking|"
+    r"stuck in (?:a |the )?flood|flooded .{0,30}(?:stuck|trapped)|water up to (?:the |my |our )?(?:windows|chest|neck)")
 #: About a story, the news or a film, not the writer's life.
-_FICTION = _Lazy(r"小说|剧本|剧情|电视剧|电影里|主角|新闻|纪录片|视频里|抖音上|如果有人|假如|假设|只是想讨论|\bxin ?wen\b|\bnovel\b|\bmovie\b|\bfilm\b|"
+_FICTION = _Lazy(r"小说|剧本|剧情|电视剧|电影|看完|看了一部|主角|新闻|纪录片|视频里|抖音上|如果有人|假如|假设|只是想讨论|"
+                 r"梦见|梦到|做梦|万一|以防|哪天|\bdreamt\b|\bdreamed\b|want to be prepared|\bin case\b|moving to|\bxin ?wen\b|\bnovel\b|\bmovie\b|\bfilm\b|"
                  r"\btv show\b|\bepisode\b|in the news")
 _ZH_HEIGHT = _Lazy(r"(?:楼顶|天台|顶楼|桥上|桥边|江边|河边|海边|窗台|阳台|栏杆|塔吊|屋顶|楼边)")
 _ZH_DESPAIR = _Lazy(r"跳|下去|算了|不想|最后|再见|结束|了断|没人管|求人|没意思|没用|没出路|活")
@@ -171,7 +179,7 @@ _ZH_NOW_STRONG = _Lazy(r"正在|正再|此刻|这会儿|还在(?:打|砸|追|砍
 _ZH_NOW = _Lazy(r"现在|马上|刚才|刚刚|今晚|赶紧|怎么办啊|今天晚上|就在")
 _ZH_NOT_NOW = _Lazy(
     r"去年|前年|上个月|上周|上次|以前|之前|曾经|前几年|那年|当年|小时候|几年前|多年前|好几次|经常|"
-    r"能不能告|可以告吗|怎么告|起诉|赔|保护令|担责|判几年|怎么判|判多久|罪|判刑|算不算|犯法吗|违法吗|合法吗|"
+    r"能不能告|可以告吗|怎么告|点告|告他|告她|报警器|起诉|赔|保护令|担责|判几年|怎么判|判多久|罪|判刑|算不算|犯法吗|违法吗|合法吗|"
     r"保险|追责|责任|打官司|律师|仲裁|复议|工伤|上访|信访|投诉|举报")
 #: The violence is a habit, or the person is safe for now: a weak sign of "now" is not enough.
 _ZH_CALM = _Lazy(r"经常|总是|老是|每次|动不动|一喝(?:醉|酒|多)?就|喝了酒就|喝完酒|好几次|不在家|出差|已经走了|"
@@ -216,7 +224,7 @@ _EN_NOW = _Lazy(r"\bnow\b|tonight|\burgent")
 _EN_NOT_NOW = _Lazy(
     r"\blast (?:year|month|week|time)\b|\bago\b|\bused to\b|protection order|\bsue\b|compensation|\bclaim\b|"
     r"food poisoning|\blegal\b|\billegal\b|lawsuit|\bcourt\b|several times|\bkeeps?\b.*\bcan i\b|work injury|"
-    r"\bcount as\b|does it count")
+    r"\bcount as\b|does it count|\bpractice\b|\bcoach\b|\bmatch\b")
 _EN_CALM = _Lazy(r"\bnot (?:right )?now\b|\bkeeps?\b|\bregularly\b|\busually\b|\bwhenever\b|\bevery time\b|"
                       r"\b(?:i'?m|she'?s|he'?s|we'?re|is|am|are) safe\b|not in danger|\bleft him\b|\bleft her\b")
 

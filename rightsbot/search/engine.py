@@ -81,14 +81,14 @@ MAX_HITS = 5
 #: question is not a crisis (it then only answers questions about the emergency numbers).
 RERANK_FEATURES = ("fused", "words", "bigrams", "pinyin", "closest", "fuzzy", "echo", "keys", "whole", "emergency")
 #: Fitted by ``python -m rightsbot.search.calibrate`` (a listwise softmax regression on the tuning sets).
-RERANK_WEIGHTS = {"fused": 1.504, "words": 2.901, "bigrams": 0.508, "pinyin": 0.502, "closest": 2.728,
-                  "fuzzy": 1.386, "echo": 0.496, "keys": 1.273, "whole": 0.793, "emergency": -0.308}
+RERANK_WEIGHTS = {"fused": 1.533, "words": 3.003, "bigrams": 0.468, "pinyin": 0.520, "closest": 2.688,
+                  "fuzzy": 1.342, "echo": 0.413, "keys": 1.224, "whole": 0.693, "emergency": -0.191}
 CONFIDENCE_FEATURES = ("closest", "clause", "keys", "whole", "echo", "unknown", "elsewhere",
                        "words_bm25", "bigrams_bm25")
 #: Fitted on the tuning sets by ``python -m rightsbot.search.calibrate`` (never on the test set).
-CONFIDENCE_WEIGHTS = {"closest": 3.787, "clause": 3.614, "keys": 4.758, "whole": 2.898, "echo": -3.545,
-                      "unknown": -0.157, "elsewhere": -11.533, "words_bm25": 1.685, "bigrams_bm25": -0.052}
-CONFIDENCE_BIAS = -8.671
+CONFIDENCE_WEIGHTS = {"closest": 3.695, "clause": 3.505, "keys": 4.908, "whole": 1.635, "echo": -3.128,
+                      "unknown": -0.992, "elsewhere": -10.576, "words_bm25": 1.766, "bigrams_bm25": -0.115}
+CONFIDENCE_BIAS = -8.046
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ class Tuning:
     fuzzy_max_chars: int = 80
     """Questions longer than this are not compared by rapidfuzz (slow on long text, and a
     long post is not a paraphrase of any one example question)."""
-    threshold: float = 0.417
+    threshold: float = 0.351
     """Confidence below which the search abstains (3 % of the in-scope tuning questions
     fall below it; printed by ``python -m rightsbot.search.calibrate``)."""
     confidence_weights: dict[str, float] = field(default_factory=lambda: dict(CONFIDENCE_WEIGHTS))
