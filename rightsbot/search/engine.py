@@ -171,6 +171,8 @@ class Tuning:
     """The least a word the knowledge base never uses is discounted for being an everyday word."""
     unknown_factor: float = 1.5
     """Weight of a word the knowledge base never uses, as a multiple of the maximum idf."""
+
+
 @dataclass(frozen=True)
 class _Phrase:
     """One example question or title of an entry, and its informative words."""
@@ -234,9 +236,9 @@ class SearchIndex:
         self.key_terms: list[frozenset[str]] = []
         """The words of each entry's title and keywords: what it is about."""
         self.phrases: list[list[_Phrase]] = []
+        """Example questions and titles of each entry (their weights are filled in on use)."""
         self.phrase_terms: list[dict[str, list[int]]] = []
         """Per entry: which of its phrases (positions in :attr:`phrases`) hold each word."""
-        """Example questions and titles of each entry (their weights are filled in on use)."""
         known: list[str] = []
         for entry in kb.entries.values():
             counts: dict[str, Counter[str]] = {c: Counter() for c in CHANNELS}
@@ -489,8 +491,7 @@ class SearchIndex:
             "clause": self._clause_coverage(searched, top, whole),
             "keys": sum(w for t, w in weights.items() if t in self.key_terms[top]) / mass,
             "whole": whole,
-            "echo": max((sum(weights[t] for t in phrase.terms if t in weights) / mass
-                         for phrase in self.phrases[top]), default=0.0),
+            "echo": max(self._shared(top, weights).values(), default=0.0) / mass,
             "unknown": sum(w for t, w in weights.items() if t not in known) / mass,
             "elsewhere": sum(w for t, w in weights.items() if t in self._outside and t not in terms_of) / mass,
             "words_bm25": math.log1p(tops.get("words", 0.0)),
