@@ -7,10 +7,24 @@ face (CLI, TUI) reads them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import ClassVar, Literal
 
 from .laws import ArticleNumber, Law
+
+class FieldLines:
+    """Mixin for content objects that remember where they were written, so a problem found
+    later points at the field itself. The dataclass using it declares ``line`` and
+    ``field_lines`` (its own fields, because of dataclass field order)."""
+
+    line: int
+    field_lines: Mapping[str, int]
+
+    def line_of(self, name: str) -> int:
+        """Line of field ``name``, or of the object itself when unknown."""
+        return self.field_lines.get(name, self.line)
+
 
 Lang = Literal["zh", "en"]
 #: The two languages every user-facing text exists in.
@@ -74,7 +88,7 @@ class Exemption:
 
 
 @dataclass(frozen=True)
-class Entry:
+class Entry(FieldLines):
     """One knowledge-base topic: a question people ask and the cited answer to it."""
 
     id: str
@@ -105,10 +119,8 @@ class Entry:
     """The file it was loaded from."""
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
     """Line of each top-level field in its file, so later checks can point at it."""
-
-    def line_of(self, name: str) -> int:
-        """Line of a top-level field, or 1 when unknown."""
-        return self.field_lines.get(name, 1)
+    line: ClassVar[int] = 1
+    """An entry is a whole file: a field of unknown line is reported at line 1."""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
-from rightsbot.core.model import Citation, LocalText
+from rightsbot.core.model import Citation, FieldLines, LocalText
 from rightsbot.deadlines.model import DeadlineResult
 
 QuestionKind = Literal["choice", "date", "multi"]
@@ -152,7 +152,7 @@ class ClosedIf:
 
 
 @dataclass(frozen=True)
-class Route:
+class Route(FieldLines):
     """One way to pursue the matter (reconsideration, arbitration, a lawsuit ...)."""
 
     id: str
@@ -184,13 +184,9 @@ class Route:
     field_lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
     """Line of each field, so problems point at the field itself."""
 
-    def line_of(self, name: str) -> int:
-        """Line of field ``name``, or of the route when unknown."""
-        return self.field_lines.get(name, self.line)
-
 
 @dataclass(frozen=True)
-class Outcome:
+class Outcome(FieldLines):
     """Where an interview ends: a kind of situation, with its routes in the recommended order."""
 
     id: str
@@ -212,13 +208,9 @@ class Outcome:
     field_lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
     """Line of each field, so problems point at the field itself."""
 
-    def line_of(self, name: str) -> int:
-        """Line of field ``name``, or of the outcome when unknown."""
-        return self.field_lines.get(name, self.line)
-
 
 @dataclass(frozen=True)
-class Emergency:
+class Emergency(FieldLines):
     """What to show first, before any route, when the person says someone is in danger."""
 
     condition: Condition
@@ -233,10 +225,6 @@ class Emergency:
     """Line in the flow file, for error messages."""
     field_lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
     """Line of each field, so problems point at the field itself."""
-
-    def line_of(self, name: str) -> int:
-        """Line of field ``name``, or of the block when unknown."""
-        return self.field_lines.get(name, self.line)
 
 
 @dataclass(frozen=True)
