@@ -1,4 +1,4 @@
-"""The fitted parts of the search: the crisis n-gram model and the calibration tool's fits.
+"""The fitted parts of the search: the n-gram models (crisis, scope) and the calibration tool's fits.
 
 Each fit is checked on small data whose answer is known, so a broken optimiser fails here
 rather than silently shipping worse weights.
@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import math
 
-from rightsbot.core.loader import read_content
+from rightsbot.core.loader import default_content_dir, read_content
 
 from rightsbot.search.calibrate import fit, fit_rerank
-from rightsbot.search.crisis_model import THRESHOLD, CrisisModel, features, shipped_model, train
+from rightsbot.search import prebuilt, scope_model
+from rightsbot.search.crisis_model import THRESHOLD, VETO, CrisisModel, features, shipped_model, train
 from rightsbot.search.engine import CONFIDENCE_FEATURES, RERANK_FEATURES, SearchIndex, Tuning
 
 
@@ -43,6 +44,44 @@ def test_shipped_model_is_loaded_and_sane() -> None:
     assert model.score("劳动仲裁要交钱吗") < THRESHOLD
 
 
+def test_crisis_model_vetoes_only_far_below_its_threshold() -> None:
+    model = CrisisModel({"b:杀了": -3.0, "b:着火": 4.0}, 0.0)
+    assert VETO < THRESHOLD
+    assert model.vetoes("游戏boss杀了我") and not model.says_crisis("游戏boss杀了我")
+    assert model.says_crisis("着火") and not model.vetoes("着火")
+    assert not model.vetoes("工资") and not model.says_crisis("工资")  # in between: the rules decide
+
+
+def test_shipped_scope_model_tells_the_domain_from_everything_else() -> None:
+    model = scope_model.shipped_model()
+    assert len(model.weights) > 1000
+    inside = ["老板拖欠工资怎么办", "申请行政复议的期限", "how do I apply for legal aid"]
+    outside = ["明天会下雨吗", "红烧肉怎么做", "how do I renew my passport"]
+    assert min(model.score(t) for t in inside) > max(model.score(t) for t in outside)
+    assert all(abs(scope_model.scope_score(model, t * 50)) <= scope_model.LIMIT for t in inside + outside)
+
+
+def test_out_of_fold_scores_come_from_models_that_did_not_see_the_sample() -> None:
+    # every text occurs twice and shares no n-gram with any other text: a model that saw the
+    # twins learns each label perfectly; out of fold, a twin is in another fold at most once
+    # (below the two-occurrence minimum), so the labels must not show in the scores
+    chars = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"
+    texts = [(chars[i] + chars[i + 1], i // 2 % 2) for i in range(0, len(chars), 2)]
+    samples = texts + texts
+    fixed = [("工资", 1), ("天气", 0)] * 2
+    seen = train(fixed + samples)
+    held_out = scope_model.out_of_fold(fixed, samples, folds=5)
+    assert len(held_out) == len(samples)
+
+    def separation(scores: list[float]) -> float:
+        yes = [s for s, (_, y) in zip(scores, samples) if y]
+        no = [s for s, (_, y) in zip(scores, samples) if not y]
+        return sum(yes) / len(yes) - sum(no) / len(no)
+
+    assert separation([seen.score(t) for t, _ in samples]) > 1.0
+    assert abs(separation(held_out)) < 0.5
+
+
 def test_confidence_fit_learns_the_direction_of_each_feature() -> None:
     rows = [[x / 10, 1 - x / 10] for x in range(11)] * 3
     labels = [1 if r[0] > 0.5 else 0 for r in rows]
@@ -70,3 +109,31 @@ def test_shipped_weights_name_every_feature(mini_content) -> None:
     assert kb is not None and not problems
     info = SearchIndex(kb).explain("老板拖欠工资怎么办")
     assert set(CONFIDENCE_FEATURES) <= set(info) and 0.0 <= info["confidence"] <= 1.0
+
+
+def test_shipped_term_table_matches_the_shipped_content() -> None:
+    """The prebuilt terms (rightsbot/search/data/terms.tsv) are what splitting the shipped
+    content's text from scratch gives; after a content or tokeniser change, regenerate them
+    with ``python -m rightsbot.search.prebuilt --write``."""
+    kb, problems = read_content(default_content_dir())
+    assert kb is not None and not problems
+    fresh = SearchIndex(kb, prebuilt=False)
+    table = prebuilt.shipped(fresh.terms_fingerprint)
+    assert table is not None, "terms.tsv was made for other synonyms or keywords: regenerate it"
+    assert table == fresh.knowledge_terms(), "terms.tsv is stale: python -m rightsbot.search.prebuilt --write"
+
+
+def test_term_table_round_trip_and_refusals() -> None:
+    table = {"a\tb\nc\\d": {"words": ["工资", "wag"], "bigrams": [], "pinyin": ["gong_zi"]}}
+    text = prebuilt.dump("k1", table)
+    assert prebuilt.parse(text, "k1") == table
+    assert prebuilt.parse(text, "k2") is None  # made for other synonyms or taught words
+    assert prebuilt.parse(text.replace("gong_zi", "gong_zi\textra"), "k1") is None  # damaged
+
+
+def test_an_index_without_the_table_ranks_the_same(mini_content) -> None:
+    kb, problems = read_content(mini_content)
+    assert kb is not None and not problems
+    with_table, without = SearchIndex(kb), SearchIndex(kb, prebuilt=False)
+    for question in ("老板拖欠工资怎么办", "my boss has not paid me", "天气"):
+        assert with_table.search(question) == without.search(question)

@@ -1,5 +1,9 @@
 """Search quality on the held-out test question sets, with the shipped content.
 
+The test set was replaced on 2026-12-02 by a fresh one from three authors who saw only the
+topic list; the old one, whose aggregate had been printed about ten times, is now the tuning
+set ``questions-dev4.yaml``.
+
 The dev sets (``questions-dev*.yaml``, ``questions-crisis-dev.yaml``) tune; the test sets
 (``questions-test.yaml``, ``questions-crisis-test.yaml``) only judge. The targets are the
 issue's: top-1 >= 0.90, top-3 >= 0.97, out-of-scope rejected >= 0.95, false abstention <= 0.05,
@@ -70,28 +74,19 @@ def test_no_test_question_copies_an_example_phrasing(kb, name: str) -> None:
 
 
 # The issue's targets on the held-out set. Failure messages carry numbers only: printing
-# test-set misses would invite tuning on them. Two are not reached yet (top-1 and top-3 counting an abstention as a miss; see the issue
-# note and benchmarks/RESULTS.md): they stay as strict expected failures, so the day they pass
-# CI says so and the marker must go. The floors below them guard against regressions meanwhile.
+# test-set misses would invite tuning on them. One is not reached yet (out-of-scope rejection,
+# 41 of 44 on the fresh test set of 2026-12-02; see the issue note and benchmarks/RESULTS.md):
+# it stays a strict expected failure, so the day it passes CI says so and the marker must go;
+# the floor below it guards against regressions meanwhile.
 NOT_YET = pytest.mark.xfail(strict=True, reason="issue target not reached on the held-out set yet")
 
 
-@NOT_YET
 def test_top1_target(quality: Quality) -> None:
     assert quality.top1 >= TOP1, f"top-1 {quality.top1:.3f}"
 
 
-def test_top1_floor(quality: Quality) -> None:
-    assert quality.top1 >= 0.87, f"top-1 {quality.top1:.3f}"
-
-
-@NOT_YET
 def test_top3_target(quality: Quality) -> None:
     assert quality.top3 >= TOP3, f"top-3 {quality.top3:.3f}"
-
-
-def test_top3_floor(quality: Quality) -> None:
-    assert quality.top3 >= 0.92, f"top-3 {quality.top3:.3f}"
 
 
 def test_top3_of_topics_shown(quality: Quality) -> None:
@@ -100,8 +95,13 @@ def test_top3_of_topics_shown(quality: Quality) -> None:
     assert quality.shown_top3 >= TOP3, f"top-3 shown {quality.shown_top3:.3f}"
 
 
+@NOT_YET
 def test_out_of_scope_rejected(quality: Quality) -> None:
     assert quality.oos_rejected >= 0.95, f"rejected {quality.oos_rejected:.3f}"
+
+
+def test_out_of_scope_rejected_floor(quality: Quality) -> None:
+    assert quality.oos_rejected >= 0.90, f"rejected {quality.oos_rejected:.3f}"
 
 
 def test_false_abstention(quality: Quality) -> None:
@@ -125,8 +125,8 @@ def test_held_out_crisis_messages(index: SearchIndex) -> None:
     assert quality.crisis_false_positives <= 2, f"{quality.crisis_false_positives} false positives"
 
 
-@pytest.mark.parametrize("name, top1, oos", [("questions-dev.yaml", 0.93, 0.95), ("questions-dev2.yaml", 0.93, 0.93),
-                                             ("questions-dev3.yaml", 0.92, 0.90)])
+@pytest.mark.parametrize("name, top1, oos", [("questions-dev.yaml", 0.95, 0.95), ("questions-dev2.yaml", 0.95, 0.93),
+                                             ("questions-dev3.yaml", 0.95, 0.92), ("questions-dev4.yaml", 0.90, 0.93)])
 def test_tuning_sets_stay_tuned(index: SearchIndex, name: str, top1: float, oos: float) -> None:
     """The dev sets tuned the engine; a drop here means a change undid earlier work."""
     quality = measure(index.search, load_questions(DATA / name))
@@ -135,6 +135,16 @@ def test_tuning_sets_stay_tuned(index: SearchIndex, name: str, top1: float, oos:
     assert quality.crisis_recall == 1.0 and quality.crisis_false_positives == 0
 
 
-def test_crisis_tuning_set_stays_tuned(index: SearchIndex) -> None:
-    quality = measure(index.search, load_questions(DATA / "questions-crisis-dev.yaml"))
-    assert quality.crisis_recall >= 0.99 and quality.crisis_false_positives <= 3
+def test_out_of_scope_tuning_set_stays_tuned(index: SearchIndex) -> None:
+    quality = measure(index.search, load_questions(DATA / "questions-oos-dev.yaml"))
+    assert quality.oos_rejected >= 0.93, f"rejected {quality.oos_rejected:.3f}"
+
+
+@pytest.mark.parametrize("name, fp", [("questions-crisis-dev.yaml", 3), ("questions-crisis-dev2.yaml", 4),
+                                      ("questions-crisis-dev3.yaml", 40)])
+def test_crisis_tuning_sets_stay_tuned(index: SearchIndex, name: str, fp: int) -> None:
+    """Levels reached on the crisis tuning sets (the third holds the hardest look-alikes:
+    games, sports, hyperbole, the past told calmly)."""
+    quality = measure(index.search, load_questions(DATA / name))
+    assert quality.crisis_recall >= 0.98 and quality.crisis_false_positives <= fp, (
+        quality.crisis_recall, quality.crisis_false_positives)

@@ -107,6 +107,24 @@ def test_pinyin_with_punctuation_against_words(index: SearchIndex) -> None:
     assert index.read_pinyin("laoban qian gongzi, zenme ban?") == "老板欠工资,怎么办?"
 
 
+@pytest.mark.parametrize("typed, expected", [
+    ("got fakuan 45 days ago, too late for fuyi?", "got 罚款 45 days ago, too late for 复议?"),
+    ("my employer doesn't pay shebao", "my employer doesn't pay 社保"),
+    ("does this count as gongshang", "does this count as 工伤"),
+    # English words that also read as pinyin stay English; so do words the knowledge base uses
+    ("women and children in china", "women and children in china"),
+    ("the guide says to change the date", "the guide says to change the date"),
+])
+def test_pinyin_words_inside_english_read_as_the_knowledge_bases_words(index: SearchIndex, typed: str,
+                                                                      expected: str) -> None:
+    assert index.read_pinyin(typed) == expected
+
+
+def test_english_with_pinyin_terms_is_answered_in_english(index: SearchIndex) -> None:
+    result = index.search("My employer doesn't pay shebao for me. Where do I report?")
+    assert result.lang == "en" and result.best == "labor.social-insurance"
+
+
 def test_homophone_typos_repaired(index: SearchIndex) -> None:
     assert index.fix_typos("劳动仲材") == "劳动仲裁"
     assert index.fix_typos("行政复仪") == "行政复议"

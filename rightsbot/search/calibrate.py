@@ -7,7 +7,8 @@ Re-ranking: for every in-scope, non-crisis tuning question the features of
 :data:`.engine.RERANK_FEATURES` of its best-ranked entries are recorded; a listwise softmax
 regression learns weights that put an acceptable entry first. Confidence: with those weights
 in place, the features of :data:`.engine.CONFIDENCE_FEATURES` of each question's best entry are
-recorded, labelled in scope (an entry is expected) or out of scope (``expect: []``), and a
+recorded (the scope model's score out of fold: each question scored by a model that did not
+see it), labelled in scope (an entry is expected) or out of scope (``expect: []``), and a
 logistic regression with the two classes weighted equally separates them; the threshold is the
 confidence below which the chosen share of in-scope questions falls. Pure Python, no files
 written: it prints, and a maintainer copies the figures into :mod:`.engine`.
@@ -24,14 +25,14 @@ from ..core.loader import default_content_dir, read_content
 from dataclasses import replace
 
 from .engine import CONFIDENCE_FEATURES, RERANK_FEATURES, SearchIndex
-from .evaluate import load_questions
-
-#: The question sets that may tune the engine (the test sets are not among them).
-TUNING_SETS = ("questions-dev.yaml", "questions-dev2.yaml", "questions-dev3.yaml", "questions-crisis-dev.yaml")
+from .evaluate import TUNING_SETS, load_questions
+from .scope_model import labelled, out_of_fold
 
 
-def collect(index: SearchIndex, paths: Sequence[Path]) -> tuple[list[list[float]], list[int]]:
-    """Feature rows and labels (1 in scope, 0 out of scope) of the non-crisis questions."""
+def collect(index: SearchIndex, paths: Sequence[Path],
+            scope: dict[str, float] | None = None) -> tuple[list[list[float]], list[int]]:
+    """Feature rows and labels (1 in scope, 0 out of scope) of the non-crisis questions;
+    ``scope`` replaces the shipped scope model's score of a question by an out-of-fold one."""
     rows: list[list[float]] = []
     labels: list[int] = []
     for path in paths:
@@ -41,6 +42,8 @@ def collect(index: SearchIndex, paths: Sequence[Path]) -> tuple[list[list[float]
             info = index.explain(item.q)
             if "closest" not in info:  # nothing matched at all: abstains whatever the weights
                 continue
+            if scope is not None and item.q in scope:
+                info["scope"] = scope[item.q]
             rows.append([float(info[name]) for name in CONFIDENCE_FEATURES])
             labels.append(1 if item.expect else 0)
     return rows, labels
@@ -122,7 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     index = SearchIndex(kb)
     rerank = dict(zip(RERANK_FEATURES, fit_rerank(rerank_groups(index, paths))))
     index = SearchIndex(kb, replace(index.tuning, rerank_weights=rerank))
-    rows, labels = collect(index, paths)
+    phrasings = [(index.prepare(q), 1) for entry in kb.entries.values() for q in entry.questions.all()]
+    samples, originals = labelled(args.data, index.prepare)
+    scope = dict(zip(originals, out_of_fold(phrasings, samples)))
+    rows, labels = collect(index, paths, scope)
     weights, bias = fit(rows, labels)
     scores = [1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, bias + sum(w * v for w, v in zip(weights, r))))))
               for r in rows]

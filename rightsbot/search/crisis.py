@@ -155,7 +155,7 @@ _FICTION = _Lazy(r"小说|剧本|剧情|电视剧|电影|看完|看了一部|主
 _ZH_HEIGHT = _Lazy(r"(?:楼顶|天台|顶楼|桥上|桥边|江边|河边|海边|窗台|阳台|栏杆|塔吊|屋顶|楼边)")
 _ZH_DESPAIR = _Lazy(r"跳|下去|算了|不想|最后|再见|结束|了断|没人管|求人|没意思|没用|没出路|活")
 #: The danger is over: only a strong sign outweighs these.
-_ZH_OVER = _Lazy(r"关过|锁过|缝了|康复|痊愈|放出来|放了我|(?:已经|现在)放了|劝住|处理好了|已经出来|才走|已经走了|没(?:什么|大)?事了|已经安全|出院了|抢救过来|救回来|救过来")
+_ZH_OVER = _Lazy(r"关过|锁过|缝了|康复|痊愈|放出来|放了我|(?:已经|现在)放了|劝住|处理好了|已经出来|才走|已经走了|没(?:什么|大)?事了|已经安全|出院了|抢救过来|救回来|救过来|抢救了(?:很久|半天|好久|一夜|几个小时)")
 _EN_STRONG = _Lazy(
     r"(?:pills|tablets|rope|razor|blade|knife|gun)s? (?:are |is )?(?:in front of me|in my hand|ready|next to me|on the table)|"
     r"(?:have|got) the (?:pills|rope|gun) |(?:tonight|today|now),? i(?:'ll| will| am going to|'m going to)? end (?:it|this|everything)|"
@@ -224,9 +224,11 @@ _EN_NOW = _Lazy(r"\bnow\b|tonight|\burgent")
 _EN_NOT_NOW = _Lazy(
     r"\blast (?:year|month|week|time)\b|\bago\b|\bused to\b|protection order|\bsue\b|compensation|\bclaim\b|"
     r"food poisoning|\blegal\b|\billegal\b|lawsuit|\bcourt\b|several times|\bkeeps?\b.*\bcan i\b|work injury|"
-    r"\bcount as\b|does it count|\bpractice\b|\bcoach\b|\bmatch\b")
+    r"\bcount as\b|does it count|\bpractice\b|\bcoach\b|\bmatch\b|visitation|custody|"
+    r"\bis (?:this|it|that) (?:domestic violence|legal|illegal|a crime)")
 _EN_CALM = _Lazy(r"\bnot (?:right )?now\b|\bkeeps?\b|\bregularly\b|\busually\b|\bwhenever\b|\bevery time\b|"
-                      r"\b(?:i'?m|she'?s|he'?s|we'?re|is|am|are) safe\b|not in danger|\bleft him\b|\bleft her\b")
+                      r"\b(?:i'?m|she'?s|he'?s|we'?re|is|am|are) safe\b|not in danger|\bleft him\b|\bleft her\b|"
+                      r"\bwhen (?:he|she|they)(?:'s| is| are| gets?)\b")
 
 # The same dangers typed in pinyin, matched on whole syllables ("hai zi shang xue" holds no
 # "zi sha"); people in a hurry type pinyin. Syllables are compared unfuzzed (zh, ch, sh kept).
@@ -316,7 +318,7 @@ def _syllables(text: str) -> str:
 
 def _past_only(text: str) -> bool:
     """Clearly about the past: a time word, and no word of the present."""
-    past = re.search(r"去年|前年|前天|前几天|前两天|上个月|上周|上次|以前|之前|曾经|前几年|几年前|多年前|[一二两三四五六七八九十几]+(?:年|个月)前|"
-                     r"\blast (?:year|month|week|time)\b|\byears ago\b|\bused to\b", text)
+    past = re.search(r"去年|前年|前天|前几天|前两天|昨天|当时|上个月|上周|上次|以前|之前|曾经|前几年|几年前|多年前|[一二两三四五六七八九十几]+(?:年|个月)前|"
+                     r"\blast (?:year|month|week|time)\b|\byears ago\b|\bused to\b|\byesterday\b", text)
     present = re.search(r"正在|此刻|这会儿|救命|快来|刚才|刚刚|刚把|现在|今晚|今天|right now|please help|tonight|\bnow\b", text)
     return bool(past) and not present

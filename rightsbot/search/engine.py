@@ -21,12 +21,13 @@ text. Then ranking and confidence are answered separately:
   cover (the ``outside`` list of ``synonyms.yaml``: 公积金, 签证, 个税 ...) and the raw strength
   of the best BM25 match. Below the threshold the search abstains and offers the closest
   topics instead.
-* **Crisis.** The rules of :mod:`.crisis`, or the n-gram model of :mod:`.crisis_model` when
-  the message is not about a story or the news, put the emergency entry first.
+* **Crisis.** The rules of :mod:`.crisis` unless the n-gram model of :mod:`.crisis_model`
+  overrules them, or that model alone when the message is not about a story or the news, put
+  the emergency entry first.
 
 The re-ranking and confidence weights and the threshold are fitted by
-``python -m rightsbot.search.calibrate`` on the tuning question sets (``tests/data/questions-dev*.yaml``
-and ``questions-crisis-dev.yaml``), never on the test sets. Nothing is written anywhere; the
+``python -m rightsbot.search.calibrate`` on the tuning question sets (:data:`.evaluate.TUNING_SETS`),
+never on the test sets. Nothing is written anywhere; the
 index lives in memory, and after it is built nothing of a question is cached.
 """
 
@@ -45,10 +46,10 @@ from ..core.text import clean_question, detect_lang
 from .bm25 import BM25
 from .crisis import is_crisis, is_story
 from .normalize import normalise
-from .pinyin import HomophoneFixer, PinyinReader, pinyin_words
+from .pinyin import HomophoneFixer, PinyinReader, pinyin_words, split_pinyin
 from .segment import Segmenter, base_dictionary
 from .synonyms import SynonymMap, load_synonyms
-from .tokenize import CHANNELS, CJK_RUN, Tokenizer, english_words, looks_like_pinyin
+from .tokenize import CHANNELS, CJK_RUN, EN_STOP, Tokenizer, english_words, looks_like_pinyin
 
 EMERGENCY_ID = "safety.emergency"
 #: Everyday short names of the offices people complain to or about, taught to the segmenter
@@ -71,7 +72,9 @@ MAX_HITS = 5
 #: ``echo`` -- share of the question found in its closest example question alone;
 #: ``unknown`` -- share of the question the knowledge base never uses;
 #: ``elsewhere`` -- share naming a matter outside the knowledge base that the entry does not name;
-#: ``words_bm25`` / ``bigrams_bm25`` -- log(1 + best raw BM25) of the word and bigram channels.
+#: ``words_bm25`` / ``bigrams_bm25`` -- log(1 + best raw BM25) of the word and bigram channels;
+#: ``scope`` -- the scope model's log-odds that the question is a matter the knowledge base
+#: covers at all (:mod:`.scope_model`).
 #: What the best-ranked entries are re-ranked by, each for one entry: ``fused`` -- the fused
 #: BM25 score; ``words`` / ``bigrams`` / ``pinyin`` -- each channel's BM25 divided by its best;
 #: ``closest`` -- share of the entry's closest example question the question covers;
@@ -81,14 +84,12 @@ MAX_HITS = 5
 #: question is not a crisis (it then only answers questions about the emergency numbers).
 RERANK_FEATURES = ("fused", "words", "bigrams", "pinyin", "closest", "fuzzy", "echo", "keys", "whole", "emergency")
 #: Fitted by ``python -m rightsbot.search.calibrate`` (a listwise softmax regression on the tuning sets).
-RERANK_WEIGHTS = {"fused": 1.533, "words": 3.003, "bigrams": 0.468, "pinyin": 0.520, "closest": 2.688,
-                  "fuzzy": 1.342, "echo": 0.413, "keys": 1.224, "whole": 0.693, "emergency": -0.191}
+RERANK_WEIGHTS = {"fused": 1.433, "words": 2.764, "bigrams": 0.436, "pinyin": 0.601, "closest": 2.995, "fuzzy": 1.411, "echo": 0.504, "keys": 1.347, "whole": 0.451, "emergency": -0.201}
 CONFIDENCE_FEATURES = ("closest", "clause", "keys", "whole", "echo", "unknown", "elsewhere",
-                       "words_bm25", "bigrams_bm25")
+                       "words_bm25", "bigrams_bm25", "scope")
 #: Fitted on the tuning sets by ``python -m rightsbot.search.calibrate`` (never on the test set).
-CONFIDENCE_WEIGHTS = {"closest": 3.695, "clause": 3.505, "keys": 4.908, "whole": 1.635, "echo": -3.128,
-                      "unknown": -0.992, "elsewhere": -10.576, "words_bm25": 1.766, "bigrams_bm25": -0.115}
-CONFIDENCE_BIAS = -8.046
+CONFIDENCE_WEIGHTS = {"closest": 2.920, "clause": 2.917, "keys": 3.272, "whole": 0.751, "echo": -0.542, "unknown": -0.536, "elsewhere": -4.021, "words_bm25": 0.864, "bigrams_bm25": -0.085, "scope": 1.353}
+CONFIDENCE_BIAS = -5.830
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,11 @@ class _Phrase:
 _LONE_SURROGATE = re.compile("[\ud800-\udc7f\udd00-\udfff]")
 _EDGE_PUNCT = re.compile(r"([^a-z0-9]*)(.*?)([^a-z0-9]*)", re.S)
 _LATIN_END = re.compile(r"[a-z0-9+]$")
+#: English words that read as a knowledge-base word in pinyin (chance: 铲车), found by reading
+#: every English word of the tuning sets; most English words read as no Chinese word at all.
+_ENGLISH_LOOKALIKES = frozenset({"chance", "chances"})
+#: A Latin word long enough to be two pinyin syllables typed together (fuyi, xinfang).
+_LATIN_LONG = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
 _LATIN_START = re.compile(r"[a-z0-9+]")
 _CLAUSE = re.compile(r"[。？！?!；;，,\n]+|(?<=[a-z])\.\s")
 
@@ -206,11 +212,19 @@ def _crisis_model() -> Any:
     return shipped_model()
 
 
+def _scope_score(text: str) -> float:
+    """The shipped scope model's clipped log-odds that ``text`` is in scope (imported on the
+    first question, like the crisis model)."""
+    from .scope_model import scope_score, shipped_model
+
+    return scope_score(shipped_model(), text)
+
+
 class SearchIndex:
     """An in-memory index of one knowledge base; build once, query many times."""
 
     def __init__(self, kb: KnowledgeBase, tuning: Tuning | None = None,
-                 synonyms: SynonymMap | None = None):
+                 synonyms: SynonymMap | None = None, prebuilt: bool = True):
         self.kb = kb
         """The knowledge base indexed."""
         self.tuning = tuning or Tuning()
@@ -227,7 +241,12 @@ class SearchIndex:
         self.tokenizer = Tokenizer(self.segmenter)
         """Text -> channel terms."""
         self._weights: dict[str, float] = {}
-        self._term_cache: dict[str, dict[str, list[str]]] = {}
+        from .prebuilt import fingerprint, shipped  # here: ``python -m`` runs that module
+
+        self.terms_fingerprint = fingerprint(domain, self.synonyms.pairs)
+        """Digest of what splitting text into terms depends on besides the text (see :mod:`.prebuilt`)."""
+        # the shipped, already split knowledge-base text when it was split the same way
+        self._term_cache: dict[str, dict[str, list[str]]] = (shipped(self.terms_fingerprint) or {}) if prebuilt else {}
         self._term_cache_open = True
         tuning = self.tuning
         docs: dict[str, list[Counter[str]]] = {c: [] for c in CHANNELS}
@@ -240,6 +259,10 @@ class SearchIndex:
         self.phrase_terms: list[dict[str, list[int]]] = []
         """Per entry: which of its phrases (positions in :attr:`phrases`) hold each word."""
         known: list[str] = []
+        # words of the edited text only: example questions keep people's typos (劳动仲才) on
+        # purpose, and a typo must not become a word the typo repair or pinyin reading aims at
+        edited: set[str] = set()
+        edited_text: list[str] = []
         for entry in kb.entries.values():
             counts: dict[str, Counter[str]] = {c: Counter() for c in CHANNELS}
             words: set[str] = set()
@@ -255,11 +278,15 @@ class SearchIndex:
                     for channel in CHANNELS:
                         counts[channel].update(terms[channel] * repeat)
                     words.update(terms["words"])
+                    if name != "questions":
+                        edited.update(terms["words"])
                     if name in ("title", "keywords"):
                         keys.update(terms["words"])
                     if name in ("title", "questions"):
                         questions.append(_Phrase(normalised, frozenset(terms["words"])))
                     known.append(normalised)
+                    if name != "questions":
+                        edited_text.append(normalised)
             for channel in CHANNELS:
                 docs[channel].append(counts[channel])
             self.entry_terms.append(frozenset(words))
@@ -270,7 +297,9 @@ class SearchIndex:
                 for term in phrase.terms:
                     where.setdefault(term, []).append(position)
             self.phrase_terms.append(where)
-        self._known_text = "|".join(known)
+        self._known_text = "|".join(edited_text)
+        self._indexed = frozenset(known)
+        self._edited_words = frozenset(edited)
         self.channels: dict[str, BM25] = {c: BM25(docs[c], tuning.k1, tuning.b) for c in CHANNELS}
         """One BM25 per channel."""
         self._emergency = self.ids.index(EMERGENCY_ID) if EMERGENCY_ID in kb.entries else -1
@@ -281,6 +310,11 @@ class SearchIndex:
         self.segmenter.freeze()
 
     # -- text -> terms ---------------------------------------------------------------
+
+    def knowledge_terms(self) -> dict[str, dict[str, list[str]]]:
+        """The terms of every text of the knowledge base, by normalised text (what
+        :mod:`.prebuilt` ships)."""
+        return {text: terms for text, terms in self._term_cache.items() if text in self._indexed}
 
     def _terms(self, normalised: str) -> dict[str, list[str]]:
         cached = self._term_cache.get(normalised)
@@ -295,7 +329,7 @@ class SearchIndex:
         freq, total = base_dictionary()
         vocabulary: Counter[str] = Counter()
         for term, postings in self.channels["words"].postings.items():
-            if CJK_RUN.fullmatch(term):
+            if term in self._edited_words and CJK_RUN.fullmatch(term):
                 vocabulary[term] += len(postings)
         for word in self.synonyms.words():
             if CJK_RUN.fullmatch(word):
@@ -304,19 +338,52 @@ class SearchIndex:
 
     @cached_property
     def _homophones(self) -> HomophoneFixer:
-        vocabulary = [t for t in self.channels["words"].idf if CJK_RUN.fullmatch(t)]
+        vocabulary = [t for t in self.channels["words"].idf if t in self._edited_words and CJK_RUN.fullmatch(t)]
         vocabulary += [w for w in self.synonyms.canonical_words() if CJK_RUN.fullmatch(w)]
         return HomophoneFixer(vocabulary, self.segmenter.cut, self.segmenter.log_prob, self._known_text)
+
+    def prepare(self, question: str) -> str:
+        """``question`` as the search scores it: cleaned, normalised, pinyin read back into
+        Chinese, homophone typos repaired (the models are trained on text prepared so)."""
+        return self.fix_typos(self.read_pinyin(normalise(clean_question(question)[0])))
 
     def fix_typos(self, normalised: str) -> str:
         """``normalised`` with homophone typos of the knowledge base's words repaired."""
         return CJK_RUN.sub(lambda m: self._homophones.fix(m.group()), normalised)
 
+    @cached_property
+    def _english_known(self) -> frozenset[str]:
+        """The English word stems of the entries' own English text (titles, summaries,
+        answers): such a word stays English even if it reads as pinyin ("chance" is not 铲车).
+        The example questions are left out, as they hold typed pinyin (shebao, fuyi) too."""
+        words: set[str] = set()
+        for entry in self.kb.entries.values():
+            for text in (entry.title.en, entry.summary.en, entry.answer.en):
+                words.update(english_words(normalise(text)))
+        return frozenset(words)
+
+    def _read_pinyin_word(self, match: re.Match[str]) -> str:
+        word = match.group()
+        if word in EN_STOP or word in _ENGLISH_LOOKALIKES or english_words(word)[0] in self._english_known:
+            return word
+        syllables = split_pinyin(word)
+        if not syllables or len(syllables) < 2:
+            return word
+        reader = self._pinyin_reader
+        words = reader.read_words(syllables)
+        if words and all(len(w) >= 2 and reader.is_domain_word(w) for w in words):
+            return "".join(words)
+        return word
+
     def read_pinyin(self, normalised: str) -> str:
-        """``normalised`` with Latin pinyin read back into Chinese (other text kept), when
-        most of its Latin words are pinyin."""
+        """``normalised`` with Latin pinyin read back into Chinese (other text kept): all of
+        it when most of its Latin words are pinyin; otherwise only the pinyin words that read
+        as the knowledge base's own words ("got fakuan from chengguan, too late for fuyi?")."""
         if not looks_like_pinyin(normalised):
-            return normalised
+            if not _LATIN_LONG.search(normalised):
+                return normalised
+            mixed = _LATIN_LONG.sub(self._read_pinyin_word, normalised)
+            return normalised if mixed == normalised else normalise(mixed)
         out: list[str] = []
         pending: list[str] = []
         for token in normalised.split():
@@ -496,6 +563,7 @@ class SearchIndex:
             "elsewhere": sum(w for t, w in weights.items() if t in self._outside and t not in terms_of) / mass,
             "words_bm25": math.log1p(tops.get("words", 0.0)),
             "bigrams_bm25": math.log1p(tops.get("bigrams", 0.0)),
+            "scope": _scope_score(searched),
         }
 
     def _run(self, question: str, explain: bool = False) -> tuple[SearchResult, dict[str, Any]]:
@@ -504,15 +572,16 @@ class SearchIndex:
         lang = detect_lang(query)
         normalised = normalise(query)
         searched = self.read_pinyin(normalised)
-        if searched != normalised and not CJK_RUN.search(normalised):
+        if searched != normalised and not CJK_RUN.search(normalised) and looks_like_pinyin(normalised):
             lang = "zh"  # pinyin: answer in Chinese
         searched = self.fix_typos(searched)
         info: dict[str, Any] = {"searched": searched}
         if not searched:
             return SearchResult(query, lang, (), True, False, truncated), info
-        crisis = EMERGENCY_ID in self.kb.entries and (is_crisis(searched) or is_crisis(normalised)
-                                                      or (_crisis_model().says_crisis(searched)
-                                                          and not is_story(searched)))
+        model = _crisis_model()
+        crisis = EMERGENCY_ID in self.kb.entries and (
+            ((is_crisis(searched) or is_crisis(normalised)) and not model.vetoes(searched))
+            or (model.says_crisis(searched) and not is_story(searched)))
         emergency = self._emergency
         terms = self._terms(searched)
         tops: dict[str, float] = {}

@@ -209,6 +209,14 @@ class PinyinReader:
 
     def read(self, syllables: list[str]) -> str:
         """Most probable Chinese text for a list of syllables ('' for syllables nothing covers)."""
+        return "".join(self.read_words(syllables))
+
+    def is_domain_word(self, word: str) -> bool:
+        """True when ``word`` is one of the knowledge base's own words."""
+        return word in self._domain
+
+    def read_words(self, syllables: list[str]) -> list[str]:
+        """The words of the most probable reading ('' for syllables nothing covers)."""
         if self._table is None:
             self._table = self._build()
         raw = [s for s in syllables]
@@ -232,7 +240,7 @@ class PinyinReader:
             _, end, word = best[position]
             out.append(word)
             position = end
-        return "".join(out)
+        return out
 
 
 class HomophoneFixer:

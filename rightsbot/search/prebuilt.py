@@ -1,0 +1,120 @@
+"""The knowledge base's own text, already split into the index's terms, shipped with the
+package so that a cold start does not segment three thousand example questions again.
+
+Splitting the entries' text into words, bigrams and pinyin (with the synonyms expanded) is
+most of the index build; the result depends only on that text, on the words the segmenter is
+taught (the entries' keywords, the synonyms and a few common names) and on the code. The
+table in ``data/terms.tsv`` maps each normalised text to its terms and carries a fingerprint
+of those taught words and synonyms: when the fingerprint differs (other content, edited
+synonyms) the table is ignored, and a text missing from it (an edited entry) is split as
+before, so a stale table costs start-up time, never a wrong answer. A test fails when the
+shipped table no longer matches the shipped content; maintainers regenerate it with
+
+    python -m rightsbot.search.prebuilt --write
+
+Nothing is written at run time; the table holds knowledge-base text only, never a question.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+
+from .tokenize import CHANNELS
+
+TERMS_FILE = "terms.tsv"
+#: Bumped when the file's layout changes.
+FORMAT = "1"
+_ESCAPES = (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"))
+
+Terms = dict[str, list[str]]
+
+
+def fingerprint(taught: Iterable[str], synonym_pairs: Iterable[tuple[str, str]]) -> str:
+    """A digest of what the terms depend on besides the text: the words the segmenter is
+    taught and the synonym pairs."""
+    digest = hashlib.sha256(FORMAT.encode())
+    digest.update("\x1f".join(sorted(set(taught))).encode("utf-8"))
+    digest.update(b"\x1e")
+    digest.update("\x1f".join(f"{a}\x1d{b}" for a, b in synonym_pairs).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _escape(text: str) -> str:
+    for raw, escaped in _ESCAPES:
+        text = text.replace(raw, escaped)
+    return text
+
+
+def _unescape(text: str) -> str:
+    if "\\" not in text:
+        return text
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\" and i + 1 < len(text):
+            out.append({"\\": "\\", "t": "\t", "n": "\n"}.get(text[i + 1], text[i + 1]))
+            i += 2
+        else:
+            out.append(char)
+            i += 1
+    return "".join(out)
+
+
+def dump(key: str, table: dict[str, Terms]) -> str:
+    """The file's text: the fingerprint, then one line per text (text, then each channel's
+    terms, space-separated; terms never hold a space)."""
+    lines = [f"fingerprint\t{key}"]
+    for text in sorted(table):
+        terms = table[text]
+        lines.append("\t".join([_escape(text)] + [" ".join(terms[c]) for c in CHANNELS]))
+    return "\n".join(lines) + "\n"
+
+
+def parse(text: str, key: str) -> dict[str, Terms] | None:
+    """The table in ``text``, or None when its fingerprint is not ``key``."""
+    head, _, body = text.partition("\n")
+    if head != f"fingerprint\t{key}":
+        return None
+    table: dict[str, Terms] = {}
+    for line in body.splitlines():
+        fields = line.split("\t")
+        if len(fields) != len(CHANNELS) + 1:
+            return None  # a damaged file: split the text as if there were none
+        table[_unescape(fields[0])] = {c: (f.split(" ") if f else []) for c, f in zip(CHANNELS, fields[1:])}
+    return table
+
+
+def shipped(key: str) -> dict[str, Terms] | None:
+    """The shipped table, when it was made for the same taught words and synonyms."""
+    source = resources.files("rightsbot.search").joinpath("data", TERMS_FILE)
+    if not source.is_file():
+        return None
+    return parse(source.read_text(encoding="utf-8"), key)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Split the shipped content's text from scratch and print (or with --write, store) the table."""
+    from ..core.loader import default_content_dir, read_content
+    from .engine import SearchIndex
+
+    parser = argparse.ArgumentParser(prog="python -m rightsbot.search.prebuilt", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--write", action="store_true", help=f"replace data/{TERMS_FILE}")
+    args = parser.parse_args(argv)
+    kb, problems = read_content(default_content_dir(), authoring_checks=False)
+    if kb is None or problems:
+        raise SystemExit("content has problems; run `rightsbot validate`")
+    index = SearchIndex(kb, prebuilt=False)
+    text = dump(index.terms_fingerprint, index.knowledge_terms())
+    if args.write:
+        (Path(__file__).parent / "data" / TERMS_FILE).write_text(text, encoding="utf-8")
+    print(f"{text.count(chr(10)) - 1} texts, {len(text.encode()) // 1024} kB")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
