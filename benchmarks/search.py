@@ -5,7 +5,7 @@ Run ``python benchmarks/search.py`` (prints a Markdown report; ``--write`` also 
 
 * top-1 / top-3 / out-of-scope rejection of rightsbot, of (a) rapidfuzz WRatio over the raw
   strings and (b) BM25 over jieba words (each baseline's abstention threshold chosen on
-  the dev sets, like rightsbot's), on the dev, dev2, dev3 and held-out test sets; crisis
+  the dev sets, like rightsbot's), on the dev, dev2, dev3, dev4 and held-out test sets; crisis
   recall and false positives on every set, the crisis sets included;
 * per-query p50/p99 in-process and the index build time;
 * ``rightsbot ask --json QUESTION`` cold-start wall time and peak RSS (``/usr/bin/time -v``);
@@ -235,10 +235,13 @@ def main() -> str:
     dev = load_questions(DATA / "questions-dev.yaml")
     dev2 = load_questions(DATA / "questions-dev2.yaml")
     dev3 = load_questions(DATA / "questions-dev3.yaml")
+    dev4 = load_questions(DATA / "questions-dev4.yaml")
+    oos_dev = load_questions(DATA / "questions-oos-dev.yaml")
     test = load_questions(DATA / "questions-test.yaml")
-    crisis_dev = load_questions(DATA / "questions-crisis-dev.yaml")
+    crisis_dev = (load_questions(DATA / "questions-crisis-dev.yaml") + load_questions(DATA / "questions-crisis-dev2.yaml")
+                  + load_questions(DATA / "questions-crisis-dev3.yaml"))
     crisis_test = load_questions(DATA / "questions-crisis-test.yaml")
-    tuning = dev + dev2 + dev3
+    tuning = dev + dev2 + dev3 + dev4 + oos_dev
     lines: list[str] = []
     out = lines.append
 
@@ -261,33 +264,35 @@ def main() -> str:
     out(f"Run {dt.date.today().isoformat()} on {platform.node() or 'this machine'}: {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, {platform.system()} {platform.machine()}. "
         f"`python benchmarks/search.py` ({len(kb.entries)} entries; tuning sets dev {len(dev)} / dev2 {len(dev2)} / "
-        f"dev3 {len(dev3)} / crisis-dev {len(crisis_dev)}, held-out test {len(test)} / crisis-test {len(crisis_test)} "
+        f"dev3 {len(dev3)} / dev4 {len(dev4)} / oos-dev {len(oos_dev)} / crisis-dev 1-3 {len(crisis_dev)}, held-out test {len(test)} / crisis-test {len(crisis_test)} "
         f"questions; every knob, weight and threshold fitted on the tuning sets only). "
         f"Load average at start {os.getloadavg()[0]:.2f} (timings on a shared machine are noisy).")
     out("")
-    out("### Quality (dev / dev2 / dev3 / test)")
+    out("### Quality (dev / dev2 / dev3 / dev4 / test)")
     out("")
     out("top-1 and top-3 count an abstention as a miss; \"top-3 shown\" counts the first three topics "
         "shown, as answers or, when the search abstains, as the closest topics it offers.")
     out("")
     out("| ranker | top-1 | top-3 | top-3 shown | out-of-scope rejected | false abstention |")
     out("| --- | --- | --- | --- | --- | --- |")
-    out(quality_row("rightsbot", index.search, dev, dev2, dev3, test))
+    out(quality_row("rightsbot", index.search, dev, dev2, dev3, dev4, test))
     out(quality_row(f"(a) rapidfuzz WRatio, raw strings (threshold {fuzz_baseline.threshold:.2f})",
-                    fuzz_baseline.search, dev, dev2, dev3, test))
+                    fuzz_baseline.search, dev, dev2, dev3, dev4, test))
     out(quality_row(f"(b) BM25 over jieba words (threshold {jieba_baseline.threshold:.2f})",
-                    jieba_baseline.search, dev, dev2, dev3, test))
+                    jieba_baseline.search, dev, dev2, dev3, dev4, test))
     out("")
     crisis = []
-    for name, questions in (("dev", dev), ("dev2", dev2), ("dev3", dev3), ("crisis-dev", crisis_dev),
+    for name, questions in (("dev", dev), ("dev2", dev2), ("dev3", dev3), ("dev4", dev4), ("crisis-dev 1-3", crisis_dev),
                             ("test", test), ("crisis-test", crisis_test)):
         q = measure(index.search, questions)
         crisis.append(f"{name} recall {q.crisis_recall:.2f}, false positives {q.crisis_false_positives}")
+    out(f"rightsbot out-of-scope tuning set: rejected {measure(index.search, oos_dev).oos_rejected:.3f}.")
+    out("")
     out("rightsbot crisis: " + "; ".join(crisis) + ".")
     out("")
     out("### Speed")
     out("")
-    questions = [item.q for item in dev + dev2 + dev3 + test]
+    questions = [item.q for item in dev + dev2 + dev3 + dev4 + test]
     p50, p99 = latency(index, questions)
     fuzz50, fuzz99 = latency_of(fuzz_baseline.rank, questions, rounds=1)  # rank: search caches
     jieba50, jieba99 = latency_of(jieba_baseline.rank, questions, rounds=1)
