@@ -14,7 +14,7 @@ from .engine import SearchResult
 #: The question sets that may tune and train the search (the test sets are never among them).
 TUNING_SETS = ("questions-dev.yaml", "questions-dev2.yaml", "questions-dev3.yaml", "questions-dev4.yaml",
                "questions-crisis-dev.yaml", "questions-crisis-dev2.yaml",
-               "questions-crisis-dev3.yaml", "questions-oos-dev.yaml")
+               "questions-crisis-dev3.yaml", "questions-oos-dev.yaml", "questions-oos-dev2.yaml")
 
 
 @dataclass(frozen=True)
