@@ -62,24 +62,19 @@ def test_shipped_scope_model_tells_the_domain_from_everything_else() -> None:
 
 
 def test_out_of_fold_scores_come_from_models_that_did_not_see_the_sample() -> None:
-    # every text occurs twice and shares no n-gram with any other text: a model that saw the
-    # twins learns each label perfectly; out of fold, a twin is in another fold at most once
-    # (below the two-occurrence minimum), so the labels must not show in the scores
+    # every sample says 工资 (a word the fixed data marks as in scope) yet is labelled out of
+    # scope, and also carries two characters no other text has, each text occurring twice. A
+    # model that saw the twins learns their own characters as out of scope; out of fold, a
+    # twin is seen at most once (below the two-occurrence minimum), so only 工资 speaks
     chars = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"
-    texts = [(chars[i] + chars[i + 1], i // 2 % 2) for i in range(0, len(chars), 2)]
+    texts = [("工资" + chars[i:i + 2], 0) for i in range(0, len(chars), 2)]
     samples = texts + texts
-    fixed = [("工资", 1), ("天气", 0)] * 2
-    seen = train(fixed + samples)
+    fixed = [("工资的事", 1), ("工资没发", 1), ("天气很好", 0), ("今天天气", 0)] * 3
+    seen = train(fixed + samples, steps=scope_model.STEPS, l2=scope_model.L2)
     held_out = scope_model.out_of_fold(fixed, samples, folds=5)
     assert len(held_out) == len(samples)
-
-    def separation(scores: list[float]) -> float:
-        yes = [s for s, (_, y) in zip(scores, samples) if y]
-        no = [s for s, (_, y) in zip(scores, samples) if not y]
-        return sum(yes) / len(yes) - sum(no) / len(no)
-
-    assert separation([seen.score(t) for t, _ in samples]) > 1.0
-    assert abs(separation(held_out)) < 0.5
+    seen_mean = sum(seen.score(t) for t, _ in samples) / len(samples)
+    assert sum(held_out) / len(held_out) > seen_mean + 1.0
 
 
 def test_confidence_fit_learns_the_direction_of_each_feature() -> None:

@@ -5,7 +5,7 @@ topic list; the old one, whose aggregate had been printed about ten times, is no
 set ``questions-dev4.yaml``.
 
 The dev sets (``questions-dev*.yaml``, ``questions-crisis-dev.yaml``) tune; the test sets
-(``questions-test.yaml``, ``questions-crisis-test.yaml``) only judge. The targets are the
+(``questions-test.yaml``, ``questions-crisis-test.yaml``, ``questions-abstain-test.yaml``) only judge. The targets are the
 issue's: top-1 >= 0.90, top-3 >= 0.97, out-of-scope rejected >= 0.95, false abstention <= 0.05,
 crisis recall 1.0 and no crisis false positives.
 """
@@ -59,7 +59,7 @@ def test_question_set_ids_exist(kb, test_questions) -> None:
     assert not unknown
 
 
-@pytest.mark.parametrize("name", ["questions-test.yaml", "questions-crisis-test.yaml"])
+@pytest.mark.parametrize("name", ["questions-test.yaml", "questions-crisis-test.yaml", "questions-abstain-test.yaml"])
 def test_no_test_question_copies_an_example_phrasing(kb, name: str) -> None:
     phrasings = [(e.id, p) for e in kb.entries.values() for p in e.questions.all()]
     prepared = [(entry_id, p, normalise(p)) for entry_id, p in phrasings]
@@ -74,11 +74,7 @@ def test_no_test_question_copies_an_example_phrasing(kb, name: str) -> None:
 
 
 # The issue's targets on the held-out set. Failure messages carry numbers only: printing
-# test-set misses would invite tuning on them. One is not reached yet (out-of-scope rejection,
-# 41 of 44 on the fresh test set of 2026-12-02; see the issue note and benchmarks/RESULTS.md):
-# it stays a strict expected failure, so the day it passes CI says so and the marker must go;
-# the floor below it guards against regressions meanwhile.
-NOT_YET = pytest.mark.xfail(strict=True, reason="issue target not reached on the held-out set yet")
+# test-set misses would invite tuning on them.
 
 
 def test_top1_target(quality: Quality) -> None:
@@ -95,13 +91,17 @@ def test_top3_of_topics_shown(quality: Quality) -> None:
     assert quality.shown_top3 >= TOP3, f"top-3 shown {quality.shown_top3:.3f}"
 
 
-@NOT_YET
 def test_out_of_scope_rejected(quality: Quality) -> None:
     assert quality.oos_rejected >= 0.95, f"rejected {quality.oos_rejected:.3f}"
 
 
-def test_out_of_scope_rejected_floor(quality: Quality) -> None:
-    assert quality.oos_rejected >= 0.90, f"rejected {quality.oos_rejected:.3f}"
+def test_abstention_on_the_held_out_check_set(index: SearchIndex) -> None:
+    """The abstention targets again, on a second held-out set with 200 out-of-scope and 160
+    in-scope questions (the test set has 44 out-of-scope ones: one answer is 2.3 points)."""
+    quality = measure(index.search, load_questions(DATA / "questions-abstain-test.yaml"))
+    assert quality.oos_rejected >= 0.95, f"rejected {quality.oos_rejected:.3f}"
+    assert quality.false_abstention <= 0.05, f"false abstention {quality.false_abstention:.3f}"
+    assert quality.top1 >= TOP1, f"top-1 {quality.top1:.3f}"
 
 
 def test_false_abstention(quality: Quality) -> None:
@@ -135,9 +135,10 @@ def test_tuning_sets_stay_tuned(index: SearchIndex, name: str, top1: float, oos:
     assert quality.crisis_recall == 1.0 and quality.crisis_false_positives == 0
 
 
-def test_out_of_scope_tuning_set_stays_tuned(index: SearchIndex) -> None:
-    quality = measure(index.search, load_questions(DATA / "questions-oos-dev.yaml"))
-    assert quality.oos_rejected >= 0.93, f"rejected {quality.oos_rejected:.3f}"
+@pytest.mark.parametrize("name", ["questions-oos-dev.yaml", "questions-oos-dev2.yaml"])
+def test_out_of_scope_tuning_sets_stay_tuned(index: SearchIndex, name: str) -> None:
+    quality = measure(index.search, load_questions(DATA / name))
+    assert quality.oos_rejected >= 0.95, f"rejected {quality.oos_rejected:.3f}"
 
 
 @pytest.mark.parametrize("name, fp", [("questions-crisis-dev.yaml", 3), ("questions-crisis-dev2.yaml", 4),

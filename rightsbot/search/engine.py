@@ -88,8 +88,8 @@ RERANK_WEIGHTS = {"fused": 1.433, "words": 2.764, "bigrams": 0.436, "pinyin": 0.
 CONFIDENCE_FEATURES = ("closest", "clause", "keys", "whole", "echo", "unknown", "elsewhere",
                        "words_bm25", "bigrams_bm25", "scope")
 #: Fitted on the tuning sets by ``python -m rightsbot.search.calibrate`` (never on the test set).
-CONFIDENCE_WEIGHTS = {"closest": 2.920, "clause": 2.917, "keys": 3.272, "whole": 0.751, "echo": -0.542, "unknown": -0.536, "elsewhere": -4.021, "words_bm25": 0.864, "bigrams_bm25": -0.085, "scope": 1.353}
-CONFIDENCE_BIAS = -5.830
+CONFIDENCE_WEIGHTS = {"closest": 2.644, "clause": 2.767, "keys": 2.669, "whole": 0.194, "echo": -0.100, "unknown": -0.639, "elsewhere": -2.994, "words_bm25": 0.966, "bigrams_bm25": -0.091, "scope": 0.830}
+CONFIDENCE_BIAS = -5.659
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ class Tuning:
     fuzzy_max_chars: int = 80
     """Questions longer than this are not compared by rapidfuzz (slow on long text, and a
     long post is not a paraphrase of any one example question)."""
-    threshold: float = 0.351
+    threshold: float = 0.447
     """Confidence below which the search abstains (3 % of the in-scope tuning questions
     fall below it; printed by ``python -m rightsbot.search.calibrate``)."""
     confidence_weights: dict[str, float] = field(default_factory=lambda: dict(CONFIDENCE_WEIGHTS))

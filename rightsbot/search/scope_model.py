@@ -26,6 +26,8 @@ from pathlib import Path
 from .ngram import NgramModel, train
 
 WEIGHTS_FILE = "scope-weights.tsv"
+#: Training length and L2 penalty of the shipped weights.
+STEPS, L2 = 1500, 1e-4
 #: Scores are clipped to this range before they enter the confidence, so one odd message
 #: cannot dominate the other features.
 LIMIT = 10.0
@@ -67,7 +69,7 @@ def out_of_fold(fixed: Sequence[tuple[str, int]], samples: Sequence[tuple[str, i
     fold = {i: k % folds for k, i in enumerate(order)}
     scores = [0.0] * len(samples)
     for k in range(folds):
-        model = train(list(fixed) + [s for i, s in enumerate(samples) if fold[i] != k])
+        model = train(list(fixed) + [s for i, s in enumerate(samples) if fold[i] != k], steps=STEPS, l2=L2)
         for i, (text, _) in enumerate(samples):
             if fold[i] == k:
                 scores[i] = scope_score(model, text)
@@ -91,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     index = SearchIndex(kb)
     phrasings = [(index.prepare(q), 1) for entry in kb.entries.values() for q in entry.questions.all()]
     samples, _ = labelled(args.data, index.prepare)
-    model = train(phrasings + samples)
+    model = train(phrasings + samples, steps=STEPS, l2=L2)
     text = model.dump()
     if args.write:
         (Path(__file__).parent / "data" / WEIGHTS_FILE).write_text(text, encoding="utf-8")
