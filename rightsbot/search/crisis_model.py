@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import ClassVar
 from importlib import resources
 from pathlib import Path
 
@@ -46,14 +47,19 @@ class CrisisModel(NgramModel):
     """The crisis model: :meth:`score` is the log-odds that a message expresses danger to
     life now."""
 
+    threshold: ClassVar[float] = THRESHOLD
+    """See :data:`THRESHOLD`."""
+    veto: ClassVar[float] = VETO
+    """See :data:`VETO`."""
+
     def says_crisis(self, text: str) -> bool:
         """True when the score passes :data:`THRESHOLD`."""
-        return self.score(text) > THRESHOLD
+        return self.score(text) > self.threshold
 
     def vetoes(self, text: str) -> bool:
         """True when the score is so low that a rule's match must be a figure of speech, a
         question about the law, or the past."""
-        return self.score(text) < VETO
+        return self.score(text) < self.veto
 
 
 @lru_cache(maxsize=1)

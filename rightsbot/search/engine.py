@@ -45,6 +45,7 @@ from ..core.model import Entry, KnowledgeBase
 from ..core.text import clean_question, detect_lang
 from .bm25 import BM25
 from .crisis import is_crisis, is_story
+from .ngram import features as ngrams
 from .normalize import normalise
 from .pinyin import HomophoneFixer, PinyinReader, pinyin_words, split_pinyin
 from .segment import Segmenter, base_dictionary
@@ -147,6 +148,10 @@ class Tuning:
     fuzzy_max_chars: int = 80
     """Questions longer than this are not compared by rapidfuzz (slow on long text, and a
     long post is not a paraphrase of any one example question)."""
+    fuzzy_phrases: int = 6
+    """Per candidate entry, how many of its example questions (those sharing the most word
+    weight with the question) are compared by rapidfuzz: the cost stays flat as entries gain
+    phrasings."""
     threshold: float = 0.447
     """Confidence below which the search abstains (3 % of the in-scope tuning questions
     fall below it; printed by ``python -m rightsbot.search.calibrate``)."""
@@ -212,12 +217,12 @@ def _crisis_model() -> Any:
     return shipped_model()
 
 
-def _scope_score(text: str) -> float:
-    """The shipped scope model's clipped log-odds that ``text`` is in scope (imported on the
-    first question, like the crisis model)."""
-    from .scope_model import scope_score, shipped_model
+def _scope_score(grams: set[str]) -> float:
+    """The shipped scope model's clipped log-odds that a question with these n-grams is in
+    scope (imported on the first question, like the crisis model)."""
+    from .scope_model import LIMIT, shipped_model
 
-    return scope_score(shipped_model(), text)
+    return max(-LIMIT, min(LIMIT, shipped_model().score_features(grams)))
 
 
 class SearchIndex:
@@ -316,10 +321,10 @@ class SearchIndex:
         :mod:`.prebuilt` ships)."""
         return {text: terms for text, terms in self._term_cache.items() if text in self._indexed}
 
-    def _terms(self, normalised: str) -> dict[str, list[str]]:
+    def _terms(self, normalised: str, runs: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
         cached = self._term_cache.get(normalised)
         if cached is None:
-            cached = self.tokenizer.channel_terms(self.synonyms.expand(normalised))
+            cached = self.tokenizer.channel_terms(self.synonyms.expand(normalised), runs)
             if self._term_cache_open:
                 self._term_cache[normalised] = cached
         return cached
@@ -489,7 +494,16 @@ class SearchIndex:
     def _weighted(self, words: list[str]) -> dict[str, float]:
         return {t: self.term_weight(t) for t in dict.fromkeys(words)}
 
-    def _clause_coverage(self, text: str, index: int, whole: float) -> float:
+    def _clause_words(self, clause: str, runs: dict[str, list[str]] | None) -> list[str]:
+        """The ``words`` channel of one clause (the other channels are not needed for coverage)."""
+        cached = self._term_cache.get(clause)
+        if cached is not None:
+            return cached["words"]
+        expanded = self.synonyms.expand(clause)
+        return self.tokenizer.zh_words(expanded, runs) + english_words(expanded)
+
+    def _clause_coverage(self, text: str, index: int, whole: float,
+                         runs: dict[str, list[str]] | None = None) -> float:
         """Best coverage of one clause (or two adjacent clauses) of a long question by the
         entry, scaled down for clauses that say little."""
         clauses = [c for c in _CLAUSE.split(text) if c.strip()]
@@ -498,7 +512,7 @@ class SearchIndex:
         terms_of = self.entry_terms[index]
         tuning = self.tuning
         answer = self._answer_terms(index) if tuning.answer_credit else frozenset()
-        weighted = [self._weighted(self._terms(clause)["words"]) for clause in clauses]
+        weighted = [self._weighted(self._clause_words(clause, runs)) for clause in clauses]
         parts = weighted + [{**a, **b} for a, b in zip(weighted, weighted[1:])]
         best = whole
         for weights in parts:
@@ -543,7 +557,8 @@ class SearchIndex:
         return best
 
     def confidence_features(self, searched: str, weights: dict[str, float], top: int, closest: float,
-                            tops: dict[str, float]) -> dict[str, float]:
+                            tops: dict[str, float], grams: set[str] | None = None,
+                            runs: dict[str, list[str]] | None = None) -> dict[str, float]:
         """The features of :data:`CONFIDENCE_FEATURES` for entry ``top`` (weights: the
         question's informative words; closest: coverage of its closest example question)."""
         tuning = self.tuning
@@ -555,7 +570,7 @@ class SearchIndex:
         known = self.channels["words"].idf
         return {
             "closest": closest,
-            "clause": self._clause_coverage(searched, top, whole),
+            "clause": self._clause_coverage(searched, top, whole, runs),
             "keys": sum(w for t, w in weights.items() if t in self.key_terms[top]) / mass,
             "whole": whole,
             "echo": max(self._shared(top, weights).values(), default=0.0) / mass,
@@ -563,7 +578,7 @@ class SearchIndex:
             "elsewhere": sum(w for t, w in weights.items() if t in self._outside and t not in terms_of) / mass,
             "words_bm25": math.log1p(tops.get("words", 0.0)),
             "bigrams_bm25": math.log1p(tops.get("bigrams", 0.0)),
-            "scope": _scope_score(searched),
+            "scope": _scope_score(ngrams(searched) if grams is None else grams),
         }
 
     def _run(self, question: str, explain: bool = False) -> tuple[SearchResult, dict[str, Any]]:
@@ -578,12 +593,15 @@ class SearchIndex:
         info: dict[str, Any] = {"searched": searched}
         if not searched:
             return SearchResult(query, lang, (), True, False, truncated), info
+        grams = ngrams(searched)  # one pass over the question for both n-gram models
         model = _crisis_model()
+        danger = model.score_features(grams)
         crisis = EMERGENCY_ID in self.kb.entries and (
-            ((is_crisis(searched) or is_crisis(normalised)) and not model.vetoes(searched))
-            or (model.says_crisis(searched) and not is_story(searched)))
+            ((is_crisis(searched) or is_crisis(normalised)) and danger >= model.veto)
+            or (danger > model.threshold and not is_story(searched)))
         emergency = self._emergency
-        terms = self._terms(searched)
+        runs: dict[str, list[str]] = {}  # this question's Chinese runs, cut once (dropped with it)
+        terms = self._terms(searched, runs)
         tops: dict[str, float] = {}
         per_channel: dict[str, dict[int, float]] = {}
         scores = self.fused_scores(terms, tops, per_channel)
@@ -594,7 +612,8 @@ class SearchIndex:
         if ranked and mass > 0:
             top_ranked = ranked[: tuning.rerank_depth]
             overlaps = {index: self._shared(index, weights) for index, _ in top_ranked}
-            fuzzy = self._fuzzy(searched, {index: list(shared) for index, shared in overlaps.items()})
+            fuzzy = self._fuzzy(searched, {index: heapq.nlargest(tuning.fuzzy_phrases, shared, key=shared.__getitem__)
+                                           for index, shared in overlaps.items()})
             rerank = tuning.rerank_weights
             for index, score in top_ranked:
                 closest = echo = 0.0
@@ -619,7 +638,8 @@ class SearchIndex:
             candidates.sort(key=lambda c: (-c[0], c[1]))
         confidence = 0.0
         if candidates:
-            features = self.confidence_features(searched, weights, candidates[0][1], candidates[0][2], tops)
+            features = self.confidence_features(searched, weights, candidates[0][1], candidates[0][2], tops, grams,
+                                                runs)
             z = tuning.confidence_bias + sum(tuning.confidence_weights.get(name, 0.0) * value
                                              for name, value in features.items())
             confidence = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))

@@ -49,8 +49,13 @@ class NgramModel:
 
     def score(self, text: str) -> float:
         """Log-odds of "yes" for ``text`` (normalised)."""
+        return self.score_features(features(text))
+
+    def score_features(self, found: set[str]) -> float:
+        """Log-odds of "yes" for a text whose :func:`features` are ``found`` (so two models can
+        share one pass over a long question)."""
         get = self.weights.get
-        return self.bias + sum(get(f, 0.0) for f in features(text))
+        return self.bias + sum(get(f, 0.0) for f in found)
 
     @classmethod
     def parse(cls, text: str) -> NgramModel:

@@ -106,18 +106,26 @@ class Tokenizer:
         self.segmenter = segmenter
         """The Chinese word segmenter."""
 
-    def zh_words(self, text: str) -> list[str]:
-        """Search-mode words of the Chinese runs, stop words removed."""
+    def zh_words(self, text: str, runs: dict[str, list[str]] | None = None) -> list[str]:
+        """Search-mode words of the Chinese runs, stop words removed. ``runs`` (run -> its
+        words), when given, is read and filled, so the clauses of one question are not cut
+        again; the caller owns it and drops it with the question."""
         words: list[str] = []
         cut = self.segmenter.cut_for_search
         for run in CJK_RUN.findall(text):
-            words.extend(w for w in cut(run) if w not in ZH_STOP)
+            found = runs.get(run) if runs is not None else None
+            if found is None:
+                found = [w for w in cut(run) if w not in ZH_STOP]
+                if runs is not None:
+                    runs[run] = found
+            words.extend(found)
         return words
 
-    def channel_terms(self, text: str) -> dict[str, list[str]]:
-        """All channels of already-normalised (and synonym-expanded) text."""
+    def channel_terms(self, text: str, runs: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+        """All channels of already-normalised (and synonym-expanded) text (``runs``: see
+        :meth:`zh_words`)."""
         return {
-            "words": self.zh_words(text) + english_words(text),
+            "words": self.zh_words(text, runs) + english_words(text),
             "bigrams": bigrams(text),
             "pinyin": pinyin_grams(text),
         }
