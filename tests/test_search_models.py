@@ -119,7 +119,8 @@ def test_shipped_term_table_matches_the_shipped_content() -> None:
 
 
 def test_term_table_round_trip_and_refusals() -> None:
-    table = {"a\tb\nc\\d": {"words": ["工资", "wag"], "bigrams": [], "pinyin": ["gong_zi"]}}
+    terms = {"a\tb\nc\\d": {"words": ["工资", "wag"], "bigrams": [], "pinyin": ["gong_zi"]}}
+    table = prebuilt.Table(terms, {"A\tB\nC\\D": "a\tb\nc\\d"})
     text = prebuilt.dump("k1", table)
     assert prebuilt.parse(text, "k1") == table
     assert prebuilt.parse(text, "k2") is None  # made for other synonyms or taught words

@@ -251,7 +251,10 @@ class SearchIndex:
         self.terms_fingerprint = fingerprint(domain, self.synonyms.pairs)
         """Digest of what splitting text into terms depends on besides the text (see :mod:`.prebuilt`)."""
         # the shipped, already split knowledge-base text when it was split the same way
-        self._term_cache: dict[str, dict[str, list[str]]] = (shipped(self.terms_fingerprint) or {}) if prebuilt else {}
+        table = shipped(self.terms_fingerprint) if prebuilt else None
+        self._term_cache: dict[str, dict[str, list[str]]] = table.terms if table else {}
+        normalised_of = table.normalised if table else {}
+        self._raw_parts: dict[str, str] = {}
         self._term_cache_open = True
         tuning = self.tuning
         docs: dict[str, list[Counter[str]]] = {c: [] for c in CHANNELS}
@@ -278,7 +281,10 @@ class SearchIndex:
                 if not repeat:
                     continue
                 for part in parts:
-                    normalised = normalise(part)
+                    normalised = normalised_of.get(part)
+                    if normalised is None:
+                        normalised = normalise(part)
+                    self._raw_parts[part] = normalised
                     terms = self._terms(normalised)
                     for channel in CHANNELS:
                         counts[channel].update(terms[channel] * repeat)
@@ -316,10 +322,13 @@ class SearchIndex:
 
     # -- text -> terms ---------------------------------------------------------------
 
-    def knowledge_terms(self) -> dict[str, dict[str, list[str]]]:
-        """The terms of every text of the knowledge base, by normalised text (what
-        :mod:`.prebuilt` ships)."""
-        return {text: terms for text, terms in self._term_cache.items() if text in self._indexed}
+    def knowledge_terms(self) -> Any:
+        """The terms of every text of the knowledge base and the normalised form of each (a
+        :class:`.prebuilt.Table`: what :mod:`.prebuilt` ships)."""
+        from .prebuilt import Table
+
+        return Table({text: terms for text, terms in self._term_cache.items() if text in self._indexed},
+                     dict(self._raw_parts))
 
     def _terms(self, normalised: str, runs: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
         cached = self._term_cache.get(normalised)

@@ -27,10 +27,24 @@ from .tokenize import CHANNELS
 
 TERMS_FILE = "terms.tsv"
 #: Bumped when the file's layout changes.
-FORMAT = "1"
+FORMAT = "2"
 _ESCAPES = (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"))
 
 Terms = dict[str, list[str]]
+
+
+class Table:
+    """Split text by normalised text, and each raw text's normalised form (so the index
+    build need not normalise the entries again)."""
+
+    def __init__(self, terms: dict[str, Terms], normalised: dict[str, str]):
+        self.terms = terms
+        """Normalised text -> its terms per channel."""
+        self.normalised = normalised
+        """Raw text of the entries -> its normalised form."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Table) and (self.terms, self.normalised) == (other.terms, other.normalised)
 
 
 def fingerprint(taught: Iterable[str], synonym_pairs: Iterable[tuple[str, str]]) -> str:
@@ -65,31 +79,37 @@ def _unescape(text: str) -> str:
     return "".join(out)
 
 
-def dump(key: str, table: dict[str, Terms]) -> str:
-    """The file's text: the fingerprint, then one line per text (text, then each channel's
-    terms, space-separated; terms never hold a space)."""
+def dump(key: str, table: Table) -> str:
+    """The file's text: the fingerprint, then one line per raw text (raw text, normalised
+    text, then each channel's terms, space-separated; terms never hold a space)."""
     lines = [f"fingerprint\t{key}"]
-    for text in sorted(table):
-        terms = table[text]
-        lines.append("\t".join([_escape(text)] + [" ".join(terms[c]) for c in CHANNELS]))
+    for raw in sorted(table.normalised):
+        text = table.normalised[raw]
+        terms = table.terms[text]
+        lines.append("\t".join([_escape(raw), _escape(text)] + [" ".join(terms[c]) for c in CHANNELS]))
     return "\n".join(lines) + "\n"
 
 
-def parse(text: str, key: str) -> dict[str, Terms] | None:
+def parse(text: str, key: str) -> Table | None:
     """The table in ``text``, or None when its fingerprint is not ``key``."""
     head, _, body = text.partition("\n")
     if head != f"fingerprint\t{key}":
         return None
-    table: dict[str, Terms] = {}
-    for line in body.splitlines():
+    terms: dict[str, Terms] = {}
+    normalised: dict[str, str] = {}
+    for line in body.split("\n"):
+        if not line:
+            continue
         fields = line.split("\t")
-        if len(fields) != len(CHANNELS) + 1:
+        if len(fields) != len(CHANNELS) + 2:
             return None  # a damaged file: split the text as if there were none
-        table[_unescape(fields[0])] = {c: (f.split(" ") if f else []) for c, f in zip(CHANNELS, fields[1:])}
-    return table
+        norm = _unescape(fields[1])
+        normalised[_unescape(fields[0])] = norm
+        terms[norm] = {c: (f.split(" ") if f else []) for c, f in zip(CHANNELS, fields[2:])}
+    return Table(terms, normalised)
 
 
-def shipped(key: str) -> dict[str, Terms] | None:
+def shipped(key: str) -> Table | None:
     """The shipped table, when it was made for the same taught words and synonyms."""
     source = resources.files("rightsbot.search").joinpath("data", TERMS_FILE)
     if not source.is_file():
