@@ -220,9 +220,9 @@ def _crisis_model() -> Any:
 def _scope_score(grams: set[str]) -> float:
     """The shipped scope model's clipped log-odds that a question with these n-grams is in
     scope (imported on the first question, like the crisis model)."""
-    from .scope_model import LIMIT, shipped_model
+    from .scope_model import clipped, shipped_model
 
-    return max(-LIMIT, min(LIMIT, shipped_model().score_features(grams)))
+    return clipped(shipped_model().score_features(grams))
 
 
 class SearchIndex:
@@ -254,7 +254,6 @@ class SearchIndex:
         table = shipped(self.terms_fingerprint) if prebuilt else None
         self._term_cache: dict[str, dict[str, list[str]]] = table.terms if table else {}
         normalised_of = table.normalised if table else {}
-        self._raw_parts: dict[str, str] = {}
         self._term_cache_open = True
         tuning = self.tuning
         docs: dict[str, list[Counter[str]]] = {c: [] for c in CHANNELS}
@@ -284,7 +283,6 @@ class SearchIndex:
                     normalised = normalised_of.get(part)
                     if normalised is None:
                         normalised = normalise(part)
-                    self._raw_parts[part] = normalised
                     terms = self._terms(normalised)
                     for channel in CHANNELS:
                         counts[channel].update(terms[channel] * repeat)
@@ -327,8 +325,10 @@ class SearchIndex:
         :class:`.prebuilt.Table`: what :mod:`.prebuilt` ships)."""
         from .prebuilt import Table
 
-        return Table({text: terms for text, terms in self._term_cache.items() if text in self._indexed},
-                     dict(self._raw_parts))
+        normalised = {part: normalise(part) for entry in self.kb.entries.values()
+                      for name, parts in _entry_fields(entry).items() if self.tuning.field_repeats.get(name, 0)
+                      for part in parts}
+        return Table({text: terms for text, terms in self._term_cache.items() if text in self._indexed}, normalised)
 
     def _terms(self, normalised: str, runs: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
         cached = self._term_cache.get(normalised)

@@ -40,9 +40,14 @@ def shipped_model() -> NgramModel:
     return NgramModel.parse(text)
 
 
+def clipped(score: float) -> float:
+    """A score clipped to +-:data:`LIMIT`, as the confidence takes it."""
+    return max(-LIMIT, min(LIMIT, score))
+
+
 def scope_score(model: NgramModel, text: str) -> float:
-    """The model's log-odds that ``text`` (normalised) is in scope, clipped to +-:data:`LIMIT`."""
-    return max(-LIMIT, min(LIMIT, model.score(text)))
+    """The model's clipped log-odds that ``text`` (normalised) is in scope."""
+    return clipped(model.score(text))
 
 
 def labelled(data: Path, prepare: Callable[[str], str]) -> tuple[list[tuple[str, int]], list[str]]:
