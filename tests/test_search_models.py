@@ -44,12 +44,15 @@ def test_shipped_model_is_loaded_and_sane() -> None:
     assert model.score("劳动仲裁要交钱吗") < THRESHOLD
 
 
-def test_crisis_model_vetoes_only_far_below_its_threshold() -> None:
+def test_crisis_model_overrules_the_rules_only_far_below_its_threshold() -> None:
     model = CrisisModel({"b:杀了": -3.0, "b:着火": 4.0}, 0.0)
     assert VETO < THRESHOLD
-    assert model.vetoes("游戏boss杀了我") and not model.says_crisis("游戏boss杀了我")
-    assert model.says_crisis("着火") and not model.vetoes("着火")
-    assert not model.vetoes("工资") and not model.says_crisis("工资")  # in between: the rules decide
+    calm, danger, neutral = model.score("游戏boss杀了我"), model.score("着火"), model.score("工资")
+    assert not model.decide(calm, rules=True, story=False)  # the model overrules a rule match
+    assert model.decide(danger, rules=False, story=False)  # the model alone is sure
+    assert not model.decide(danger, rules=False, story=True)  # ... but not about a story
+    assert model.decide(neutral, rules=True, story=False)  # in between: the rules decide
+    assert not model.decide(neutral, rules=False, story=False)
 
 
 def test_shipped_scope_model_tells_the_domain_from_everything_else() -> None:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import ClassVar
 from importlib import resources
 from pathlib import Path
 
@@ -47,19 +46,13 @@ class CrisisModel(NgramModel):
     """The crisis model: :meth:`score` is the log-odds that a message expresses danger to
     life now."""
 
-    threshold: ClassVar[float] = THRESHOLD
-    """See :data:`THRESHOLD`."""
-    veto: ClassVar[float] = VETO
-    """See :data:`VETO`."""
-
-    def says_crisis(self, text: str) -> bool:
-        """True when the score passes :data:`THRESHOLD`."""
-        return self.score(text) > self.threshold
-
-    def vetoes(self, text: str) -> bool:
-        """True when the score is so low that a rule's match must be a figure of speech, a
-        question about the law, or the past."""
-        return self.score(text) < self.veto
+    @staticmethod
+    def decide(score: float, rules: bool, story: bool) -> bool:
+        """Whether a message with this model ``score`` is a crisis, given whether the rules of
+        :mod:`.crisis` matched it and whether it is about a story or the news: the rules,
+        unless the score is below :data:`VETO` (a figure of speech, a question about the
+        law, the past); or the score alone above :data:`THRESHOLD`, unless it is a story."""
+        return (rules and score >= VETO) or (score > THRESHOLD and not story)
 
 
 @lru_cache(maxsize=1)
@@ -100,8 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = model.dump()
     if args.write:
         (Path(__file__).parent / "data" / WEIGHTS_FILE).write_text(text, encoding="utf-8")
-    found = sum(1 for t, y in samples if y and model.says_crisis(t))
-    false = sum(1 for t, y in samples if not y and model.says_crisis(t))
+    alone = [(model.decide(model.score(t), rules=False, story=False), y) for t, y in samples]
+    found = sum(1 for said, y in alone if said and y)
+    false = sum(1 for said, y in alone if said and not y)
     print(f"{len(samples)} messages ({sum(y for _, y in samples)} crises), {text.count(chr(10)) - 1} features; "
           f"on its own training data: {found} crises found, {false} false alarms")
     return 0

@@ -27,8 +27,8 @@ text. Then ranking and confidence are answered separately:
 
 The re-ranking and confidence weights and the threshold are fitted by
 ``python -m rightsbot.search.calibrate`` on the tuning question sets (:data:`.evaluate.TUNING_SETS`),
-never on the test sets. Nothing is written anywhere; the
-index lives in memory, and after it is built nothing of a question is cached.
+never on the test sets. Nothing is written anywhere; the index lives in memory, and after it
+is built nothing of a question is cached.
 """
 
 from __future__ import annotations
@@ -359,7 +359,7 @@ class SearchIndex:
     def prepare(self, question: str) -> str:
         """``question`` as the search scores it: cleaned, normalised, pinyin read back into
         Chinese, homophone typos repaired (the models are trained on text prepared so)."""
-        return self.fix_typos(self.read_pinyin(normalise(clean_question(question)[0])))
+        return self.fix_typos(self.read_pinyin(normalise(clean_question(_LONE_SURROGATE.sub("\ufffd", question))[0])))
 
     def fix_typos(self, normalised: str) -> str:
         """``normalised`` with homophone typos of the knowledge base's words repaired."""
@@ -565,11 +565,11 @@ class SearchIndex:
                 best[owner] = score / 100.0
         return best
 
-    def confidence_features(self, searched: str, weights: dict[str, float], top: int, closest: float,
+    def confidence_features(self, searched: str, weights: dict[str, float], top: int, closest: float, echo: float,
                             tops: dict[str, float], grams: set[str] | None = None,
                             runs: dict[str, list[str]] | None = None) -> dict[str, float]:
         """The features of :data:`CONFIDENCE_FEATURES` for entry ``top`` (weights: the
-        question's informative words; closest: coverage of its closest example question)."""
+        question's informative words; closest and echo: as the re-ranking measured them)."""
         tuning = self.tuning
         mass = sum(weights.values()) or 1.0
         terms_of = self.entry_terms[top]
@@ -582,7 +582,7 @@ class SearchIndex:
             "clause": self._clause_coverage(searched, top, whole, runs),
             "keys": sum(w for t, w in weights.items() if t in self.key_terms[top]) / mass,
             "whole": whole,
-            "echo": max(self._shared(top, weights).values(), default=0.0) / mass,
+            "echo": echo,
             "unknown": sum(w for t, w in weights.items() if t not in known) / mass,
             "elsewhere": sum(w for t, w in weights.items() if t in self._outside and t not in terms_of) / mass,
             "words_bm25": math.log1p(tops.get("words", 0.0)),
@@ -604,10 +604,8 @@ class SearchIndex:
             return SearchResult(query, lang, (), True, False, truncated), info
         grams = ngrams(searched)  # one pass over the question for both n-gram models
         model = _crisis_model()
-        danger = model.score_features(grams)
-        crisis = EMERGENCY_ID in self.kb.entries and (
-            ((is_crisis(searched) or is_crisis(normalised)) and danger >= model.veto)
-            or (danger > model.threshold and not is_story(searched)))
+        crisis = EMERGENCY_ID in self.kb.entries and model.decide(
+            model.score_features(grams), rules=is_crisis(searched) or is_crisis(normalised), story=is_story(searched))
         emergency = self._emergency
         runs: dict[str, list[str]] = {}  # this question's Chinese runs, cut once (dropped with it)
         terms = self._terms(searched, runs)
@@ -641,14 +639,14 @@ class SearchIndex:
                     "emergency": 1.0 if index == emergency and not crisis else 0.0,
                 }
                 final = sum(rerank.get(name, 0.0) * value for name, value in features.items())
-                candidates.append((final, index, closest, fuzzy.get(index, 0.0)))
+                candidates.append((final, index, closest, echo))
                 if explain:
                     info.setdefault("rerank", []).append((self.ids[index], features))
             candidates.sort(key=lambda c: (-c[0], c[1]))
         confidence = 0.0
         if candidates:
-            features = self.confidence_features(searched, weights, candidates[0][1], candidates[0][2], tops, grams,
-                                                runs)
+            _, top, closest, echo = candidates[0]
+            features = self.confidence_features(searched, weights, top, closest, echo, tops, grams, runs)
             z = tuning.confidence_bias + sum(tuning.confidence_weights.get(name, 0.0) * value
                                              for name, value in features.items())
             confidence = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
