@@ -241,8 +241,19 @@ def read_content(root: Path, today: dt.date | None = None,
 
 
 def load_content(root: Path | None = None, authoring_checks: bool = False) -> KnowledgeBase:
-    """Load a content folder (the shipped one by default); raise ContentError on any problem."""
-    kb, problems = read_content(root or default_content_dir(), authoring_checks=authoring_checks)
+    """Load a content folder (the shipped one by default); raise ContentError on any problem.
+
+    The shipped folder comes from the installed package's snapshot when it matches the
+    folder's bytes (see :mod:`.snapshot`); the author's checks always read the files."""
+    shipped_root = default_content_dir()
+    root = Path(root) if root else shipped_root
+    if not authoring_checks and root == shipped_root:
+        from .snapshot import shipped
+
+        kb = shipped(root)
+        if kb is not None:
+            return kb
+    kb, problems = read_content(root, authoring_checks=authoring_checks)
     if problems or kb is None:
         raise ContentError(problems or [Problem(str(root), 0, "content could not be loaded")])
     return kb
