@@ -123,3 +123,9 @@ def test_a_source_checkout_has_no_snapshot() -> None:
     if (Path(loader.__file__).parents[1] / "_content").is_dir():
         pytest.skip("running from an installed wheel")
     assert snapshot.packaged() is None
+
+
+@pytest.mark.parametrize("cut", [1, 100, 10_000])
+def test_a_truncated_snapshot_is_refused(built: tuple[Path, bytes], cut: int) -> None:
+    _, data = built
+    assert snapshot.load(data[:-cut], default_content_dir()) is None
