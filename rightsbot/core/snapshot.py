@@ -66,6 +66,7 @@ def fingerprint(root: Path) -> str:
         for path in files:
             digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(b"\x1e")  # the content's files end here, the code's begin
     return digest.hexdigest()
 
 
