@@ -27,9 +27,14 @@ class ContentSnapshotHook(BuildHookInterface):  # type: ignore[type-arg]
             return
         sys.path.insert(0, self.root)
         try:
+            from rightsbot.core.errors import ContentError
             from rightsbot.core.snapshot import SNAPSHOT_FILE, dump
 
-            data = dump(Path(self.root) / "content")
+            try:
+                data = dump(Path(self.root) / "content")
+            except ContentError as error:
+                raise SystemExit("rightsbot: content/ has problems, so no wheel is built "
+                                 "(`rightsbot validate content` lists the same):\n" + str(error)) from None
         finally:
             sys.path.remove(self.root)
         self._folder = tempfile.mkdtemp(prefix="rightsbot-build-")
