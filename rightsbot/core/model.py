@@ -13,6 +13,7 @@ from typing import ClassVar, Literal
 
 from .laws import ArticleNumber, Law
 
+
 class FieldLines:
     """Mixin for content objects that remember where they were written, so a problem found
     later points at the field itself. The dataclass using it declares ``line`` and

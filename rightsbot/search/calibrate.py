@@ -19,13 +19,11 @@ from __future__ import annotations
 import argparse
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from ..core.loader import default_content_dir, read_content
-from dataclasses import replace
-
 from .engine import CONFIDENCE_FEATURES, RERANK_FEATURES, SearchIndex
-from .evaluate import TUNING_SETS, load_questions
+from .evaluate import TUNING_SETS, load_questions, shipped_knowledge_base
 from .scope_model import labelled, out_of_fold
 
 
@@ -118,9 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="share of in-scope tuning questions allowed below the threshold")
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "tests" / "data")
     args = parser.parse_args(argv)
-    kb, problems = read_content(default_content_dir(), authoring_checks=False)
-    if kb is None or problems:
-        raise SystemExit("content has problems; run `rightsbot validate`")
+    kb = shipped_knowledge_base()
     paths = [args.data / name for name in TUNING_SETS]
     index = SearchIndex(kb)
     rerank = dict(zip(RERANK_FEATURES, fit_rerank(rerank_groups(index, paths))))

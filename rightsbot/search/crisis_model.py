@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from .ngram import NgramModel, features, train
@@ -58,20 +57,16 @@ class CrisisModel(NgramModel):
 @lru_cache(maxsize=1)
 def shipped_model() -> CrisisModel:
     """The model whose weights ship with the package (read once)."""
-    text = resources.files("rightsbot.search").joinpath("data", WEIGHTS_FILE).read_text(encoding="utf-8")
-    return CrisisModel.parse(text)
+    return CrisisModel.shipped(WEIGHTS_FILE)
 
 
 def training_samples(data: Path) -> list[tuple[str, int]]:
     """The labelled messages, prepared as the search prepares a question, plus every example
     question of the knowledge base except the emergency entry's, as non-crisis text."""
-    from ..core.loader import default_content_dir, read_content
     from .engine import EMERGENCY_ID, SearchIndex
-    from .evaluate import TUNING_SETS, load_questions
+    from .evaluate import TUNING_SETS, load_questions, shipped_knowledge_base
 
-    kb, problems = read_content(default_content_dir(), authoring_checks=False)
-    if kb is None or problems:
-        raise SystemExit("content has problems; run `rightsbot validate`")
+    kb = shipped_knowledge_base()
     index = SearchIndex(kb)
 
     samples = [(index.prepare(item.q), int(item.crisis)) for name in TUNING_SETS for item in load_questions(data / name)]

@@ -359,7 +359,15 @@ class SearchIndex:
     def prepare(self, question: str) -> str:
         """``question`` as the search scores it: cleaned, normalised, pinyin read back into
         Chinese, homophone typos repaired (the models are trained on text prepared so)."""
-        return self.fix_typos(self.read_pinyin(normalise(clean_question(_LONE_SURROGATE.sub("\ufffd", question))[0])))
+        _, _, _, read = self._read(question)
+        return self.fix_typos(read)
+
+    def _read(self, question: str) -> tuple[str, bool, str, str]:
+        """The first steps of preparing a question: the cleaned question, whether it was cut
+        to length, its normalised form, and that form with pinyin read back into Chinese."""
+        query, truncated = clean_question(_LONE_SURROGATE.sub("\ufffd", question))
+        normalised = normalise(query)
+        return query, truncated, normalised, self.read_pinyin(normalised)
 
     def fix_typos(self, normalised: str) -> str:
         """``normalised`` with homophone typos of the knowledge base's words repaired."""
@@ -592,10 +600,8 @@ class SearchIndex:
 
     def _run(self, question: str, explain: bool = False) -> tuple[SearchResult, dict[str, Any]]:
         tuning = self.tuning
-        query, truncated = clean_question(_LONE_SURROGATE.sub("\ufffd", question))
+        query, truncated, normalised, searched = self._read(question)
         lang = detect_lang(query)
-        normalised = normalise(query)
-        searched = self.read_pinyin(normalised)
         if searched != normalised and not CJK_RUN.search(normalised) and looks_like_pinyin(normalised):
             lang = "zh"  # pinyin: answer in Chinese
         searched = self.fix_typos(searched)

@@ -9,12 +9,25 @@ from pathlib import Path
 
 import yaml
 
+from ..core.model import KnowledgeBase
 from .engine import SearchResult
 
 #: The question sets that may tune and train the search (the test sets are never among them).
 TUNING_SETS = ("questions-dev.yaml", "questions-dev2.yaml", "questions-dev3.yaml", "questions-dev4.yaml",
                "questions-crisis-dev.yaml", "questions-crisis-dev2.yaml",
                "questions-crisis-dev3.yaml", "questions-oos-dev.yaml", "questions-oos-dev2.yaml")
+
+
+def shipped_knowledge_base() -> KnowledgeBase:
+    """The shipped knowledge base for the maintainers' tools (calibration, the two n-gram
+    models, the prebuilt terms); exits with the problem list when the content has any."""
+    from ..core.errors import ContentError
+    from ..core.loader import load_content
+
+    try:
+        return load_content()
+    except ContentError as error:
+        raise SystemExit(f"content has problems; run `rightsbot validate`:\n{error}") from None
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from importlib import resources
+from typing import TypeVar
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -38,6 +40,9 @@ def features(text: str) -> set[str]:
     return found
 
 
+_Model = TypeVar("_Model", bound="NgramModel")
+
+
 class NgramModel:
     """Feature weights and a bias; :meth:`score` is the log-odds of the model's "yes"."""
 
@@ -58,13 +63,18 @@ class NgramModel:
         return self.bias + sum(get(f, 0.0) for f in found)
 
     @classmethod
-    def parse(cls, text: str) -> NgramModel:
+    def parse(cls: type[_Model], text: str) -> _Model:
         """Read a weights file's text (one split, not a loop: it is read at start-up)."""
         head, _, body = text.partition("\n")
         fields = body.replace("\n", "\t").split("\t")
         if fields and not fields[-1]:
             fields.pop()
         return cls(dict(zip(fields[::2], map(float, fields[1::2]))), float(head.split("\t")[-1]))
+
+    @classmethod
+    def shipped(cls: type[_Model], name: str) -> _Model:
+        """The model whose weights ship as ``search/data/<name>``."""
+        return cls.parse(resources.files("rightsbot.search").joinpath("data", name).read_text(encoding="utf-8"))
 
     def dump(self) -> str:
         """The weights file's text (features sorted, so a change reads as a diff; weights

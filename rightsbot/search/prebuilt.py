@@ -119,15 +119,13 @@ def shipped(key: str) -> Table | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Split the shipped content's text from scratch and print (or with --write, store) the table."""
-    from ..core.loader import default_content_dir, read_content
     from .engine import SearchIndex
+    from .evaluate import shipped_knowledge_base
 
     parser = argparse.ArgumentParser(prog="python -m rightsbot.search.prebuilt", description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help=f"replace data/{TERMS_FILE}")
     args = parser.parse_args(argv)
-    kb, problems = read_content(default_content_dir(), authoring_checks=False)
-    if kb is None or problems:
-        raise SystemExit("content has problems; run `rightsbot validate`")
+    kb = shipped_knowledge_base()
     index = SearchIndex(kb, prebuilt=False)
     text = dump(index.terms_fingerprint, index.knowledge_terms())
     if args.write:

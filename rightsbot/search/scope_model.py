@@ -20,7 +20,6 @@ import argparse
 import random
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from .ngram import NgramModel, train
@@ -36,8 +35,7 @@ LIMIT = 10.0
 @lru_cache(maxsize=1)
 def shipped_model() -> NgramModel:
     """The model whose weights ship with the package (read once)."""
-    text = resources.files("rightsbot.search").joinpath("data", WEIGHTS_FILE).read_text(encoding="utf-8")
-    return NgramModel.parse(text)
+    return NgramModel.shipped(WEIGHTS_FILE)
 
 
 def clipped(score: float) -> float:
@@ -84,17 +82,15 @@ def out_of_fold(fixed: Sequence[tuple[str, int]], samples: Sequence[tuple[str, i
 def main(argv: Sequence[str] | None = None) -> int:
     """Train on the entries' example questions and the tuning sets; print (or with --write,
     store) the weights."""
-    from ..core.loader import default_content_dir, read_content
     from .engine import SearchIndex
+    from .evaluate import shipped_knowledge_base
 
     parser = argparse.ArgumentParser(prog="python -m rightsbot.search.scope_model",
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "tests" / "data")
     parser.add_argument("--write", action="store_true", help=f"replace data/{WEIGHTS_FILE}")
     args = parser.parse_args(argv)
-    kb, problems = read_content(default_content_dir(), authoring_checks=False)
-    if kb is None or problems:
-        raise SystemExit("content has problems; run `rightsbot validate`")
+    kb = shipped_knowledge_base()
     index = SearchIndex(kb)
     phrasings = [(index.prepare(q), 1) for entry in kb.entries.values() for q in entry.questions.all()]
     samples, _ = labelled(args.data, index.prepare)
